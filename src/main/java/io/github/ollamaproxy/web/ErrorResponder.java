@@ -1,0 +1,57 @@
+package io.github.ollamaproxy.web;
+
+import java.util.Map;
+
+import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the exception a route caught into the error response of the API that was called; used by
+ * the {@code onException} clauses of the route configurations in {@code routes/errors.yaml}.
+ */
+@Component
+public class ErrorResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private final ErrorBodies bodies;
+
+    public ErrorResponder(ErrorBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    /** Answers in Ollama's shape. */
+    public void nativeShape(Exchange exchange) {
+        respond(exchange, ErrorShape.NATIVE);
+    }
+
+    /** Answers in OpenAI's shape. */
+    public void openAiShape(Exchange exchange) {
+        respond(exchange, ErrorShape.OPENAI);
+    }
+
+    private void respond(Exchange exchange, ErrorShape shape) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ApiError error = ErrorClassifier.classify(failure);
+        log(exchange, error, failure);
+        LlmRequest request = exchange.getProperty(ExchangeKeys.REQUEST, LlmRequest.class);
+        Map<String, String> headers = request == null ? Map.of() : request.responseHeaders();
+        HttpResponses.respond(exchange.getMessage(), error.status(), MediaTypes.JSON,
+                bodies.render(error, shape), headers);
+    }
+
+    private static void log(Exchange exchange, ApiError error, Throwable failure) {
+        String route = exchange.getFromRouteId();
+        if (error.status() == 500) {
+            LOG.error("Route {} failed", route, failure);
+        } else if (error.status() >= 500) {
+            LOG.warn("Route {}: {} {}", route, error.status(), error.message());
+        } else {
+            LOG.debug("Route {}: {} {}", route, error.status(), error.message());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.ollamaproxy.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes the JSON bodies the proxy handles, as trees that keep what the client sent:
+ * key order, unknown fields and the exact decimal value of numbers. Trailing garbage after the
+ * JSON value is rejected.
+ */
+@Component
+public class JsonCodec {
+
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+
+    public JsonCodec(ObjectMapper mapper) {
+        this.reader = mapper.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(nodes);
+        this.writer = mapper.writer();
+    }
+
+    /**
+     * Parses a request body that must be a JSON object.
+     *
+     * @throws InvalidRequestException when it is empty, malformed or not an object
+     */
+    public ObjectNode readObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidRequestException("missing request body");
+        }
+        JsonNode node;
+        try {
+            node = reader.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("invalid JSON in request body: " + describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidRequestException("missing request body");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new InvalidRequestException("request body must be a JSON object, not " + kind(node));
+        }
+        return object;
+    }
+
+    /** Parses JSON that an upstream produced; {@code null} when it is not a JSON object. */
+    public ObjectNode readUpstreamObject(byte[] body) {
+        try {
+            JsonNode node = reader.readTree(body);
+            return node instanceof ObjectNode object ? object : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public byte[] write(JsonNode node) {
+        try {
+            return writer.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise JSON", e);
+        }
+    }
+
+    public ObjectNode newObject() {
+        return nodes.objectNode();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (e.getLocation() != null) {
+            message += " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        }
+        return message;
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.ollamaproxy.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ollamaproxy.agent.Endpoint;
+import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of the native routes that need the request's content: parses and validates the JSON
+ * body (400 for malformed JSON, a non-object, or a missing {@code model}).
+ */
+@Component("nativeRequests")
+public class NativeRequestReader {
+
+    private final JsonCodec json;
+
+    public NativeRequestReader(JsonCodec json) {
+        this.json = json;
+    }
+
+    /** {@code /api/chat}: the body becomes an {@link LlmRequest} for the agent pipeline. */
+    public void chat(Exchange exchange) {
+        read(exchange, Endpoint.CHAT);
+    }
+
+    /** {@code /api/generate}: the body becomes an {@link LlmRequest} for the agent pipeline. */
+    public void generate(Exchange exchange) {
+        read(exchange, Endpoint.GENERATE);
+    }
+
+    /** Requests forwarded unchanged that need a model check (embed): keeps the body bytes. */
+    public void modelOnly(Exchange exchange) {
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        exchange.setProperty(ExchangeKeys.MODEL, requireModel(json.readObject(bytes)));
+        exchange.getMessage().setBody(bytes);
+    }
+
+    private void read(Exchange exchange, Endpoint endpoint) {
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        ObjectNode body = json.readObject(bytes);
+        requireModel(body);
+        LlmRequest request = new LlmRequest(endpoint, body);
+        exchange.setProperty(ExchangeKeys.REQUEST, request);
+        exchange.setProperty(ExchangeKeys.ORIGINAL_BODY, bytes);
+        exchange.getMessage().setBody(request);
+    }
+
+    private static String requireModel(ObjectNode body) {
+        JsonNode model = body.get("model");
+        if (model == null || model.isNull() || model.isTextual() && model.textValue().isBlank()) {
+            throw new InvalidRequestException("model is required", "model");
+        }
+        if (!model.isTextual()) {
+            throw new InvalidRequestException("model must be a string", "model");
+        }
+        return model.textValue();
+    }
+}
