@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Knows which models the upstream has (its {@code /api/tags} list, cached for
- * {@link ModelProperties#cacheTtl()}) and pulls a missing one before a request needs it.
+ * {@link ModelProperties#cacheTtl()}) and pulls a missing one before a request needs it. A model
+ * missing from the cached list is looked up once more in a fresh list before it is pulled, so
+ * models created or pulled behind the proxy's back are never pulled again.
  * Concurrent requests for the same missing model share one pull; the pull is streamed by Ollama so
  * that long downloads are not cut by the read timeout.
  */
@@ -66,14 +68,16 @@ public class ModelCatalog {
             return;
         }
         String canonical = ModelNames.canonical(model);
-        Set<String> names;
         try {
-            names = installed.get(ALL);
+            if (installed.get(ALL).contains(canonical)) {
+                return;
+            }
+            installed.invalidate(ALL);
+            if (installed.get(ALL).contains(canonical)) {
+                return;
+            }
         } catch (UpstreamException e) {
             LOG.debug("Model list unavailable, skipping the check for {}: {}", model, e.getMessage());
-            return;
-        }
-        if (names.contains(canonical)) {
             return;
         }
         CompletableFuture<Boolean> pull = pulls.get(canonical, (key, executor) ->
