@@ -1,5 +1,6 @@
 package io.github.ollamaproxy.models;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,13 @@ public class ModelCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ModelCatalog.class);
     private static final String ALL = "installed";
 
+    /**
+     * How long a finished pull answers later requests for the same model, so that a request that
+     * read the model list just before the pull ended does not pull again. Failed pulls are
+     * forgotten at once, so the next request tries again.
+     */
+    private static final Duration RECENT_PULL = Duration.ofMinutes(1);
+
     private final UpstreamClient upstream;
     private final ModelProperties properties;
     private final LoadingCache<String, Set<String>> installed;
@@ -50,7 +58,7 @@ public class ModelCatalog {
                 .expireAfterWrite(properties.cacheTtl())
                 .recordStats()
                 .build(key -> loadInstalled());
-        this.pulls = Caffeine.newBuilder().executor(executor).buildAsync();
+        this.pulls = Caffeine.newBuilder().expireAfterWrite(RECENT_PULL).executor(executor).buildAsync();
         this.pullTimer = Timer.builder("ollama.proxy.model.pulls").description("Automatic model pulls")
                 .register(registry);
         CaffeineCacheMetrics.monitor(registry, installed, "ollama-proxy-models");
@@ -87,8 +95,6 @@ public class ModelCatalog {
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ModelNotFoundException(model, cause.getMessage());
-        } finally {
-            pulls.synchronous().invalidate(canonical);
         }
     }
 

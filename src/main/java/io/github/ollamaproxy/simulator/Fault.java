@@ -21,6 +21,8 @@ public record Fault(Kind kind, int afterTokens, Duration delay) {
         DISCONNECT,
         /** Never answers (until the simulator stops). */
         HANG,
+        /** Streams some tokens, then falls silent without closing (until the simulator stops). */
+        STALL,
         /** Stays silent for {@code delay} before the first byte. */
         SLOW_FIRST_BYTE
     }
@@ -35,6 +37,10 @@ public record Fault(Kind kind, int afterTokens, Duration delay) {
 
     public static Fault disconnectAfter(int tokens) {
         return new Fault(Kind.DISCONNECT, tokens, Duration.ZERO);
+    }
+
+    public static Fault stallAfter(int tokens) {
+        return new Fault(Kind.STALL, tokens, Duration.ZERO);
     }
 
     public static Fault hang() {

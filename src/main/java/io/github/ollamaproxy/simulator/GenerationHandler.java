@@ -75,6 +75,10 @@ final class GenerationHandler {
                 if (fault.kind() == Fault.Kind.DISCONNECT && index == fault.afterTokens()) {
                     stream.abort();
                 }
+                if (fault.kind() == Fault.Kind.STALL && index == fault.afterTokens()) {
+                    simulator.awaitStop();
+                    return;
+                }
                 sleep(delay);
                 stream.writeLine(piece(exchange, name, chat, token).put("done", false));
                 index++;

@@ -3,6 +3,7 @@ package io.github.ollamaproxy.upstream;
 import java.util.Map;
 
 import io.github.ollamaproxy.web.ClientHeaderFilterStrategy;
+import org.apache.camel.Ordered;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -21,9 +22,15 @@ public class UpstreamConfiguration {
     /** Camel property placeholder holding the upstream base URL, e.g. {@code http://localhost:11434}. */
     public static final String BASE_URL_PROPERTY = "ollama-proxy.upstream.base-url";
 
+    /**
+     * Our customizers run after the starters' own, which copy the {@code camel.component.*}
+     * properties (defaults included) onto the components and would undo ours.
+     */
+    private static final int AFTER_SPRING_BOOT_PROPERTIES = Ordered.LOWEST;
+
     @Bean
     ComponentCustomizer upstreamHttpComponentCustomizer(UpstreamProperties upstream) {
-        return ComponentCustomizer.forType(HttpComponent.class, http -> {
+        return ComponentCustomizer.builder(HttpComponent.class).withOrder(AFTER_SPRING_BOOT_PROPERTIES).build(http -> {
             http.setConnectTimeout(upstream.connectTimeout().toMillis());
             http.setSoTimeout(upstream.readTimeout().toMillis());
             http.setResponseTimeout(upstream.readTimeout().toMillis());
@@ -37,8 +44,8 @@ public class UpstreamConfiguration {
 
     @Bean
     ComponentCustomizer clientPlatformHttpComponentCustomizer() {
-        return ComponentCustomizer.forType(PlatformHttpComponent.class,
-                platformHttp -> platformHttp.setHeaderFilterStrategy(new ClientHeaderFilterStrategy()));
+        return ComponentCustomizer.builder(PlatformHttpComponent.class).withOrder(AFTER_SPRING_BOOT_PROPERTIES)
+                .build(platformHttp -> platformHttp.setHeaderFilterStrategy(new ClientHeaderFilterStrategy()));
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package io.github.ollamaproxy.web;
 
 import jakarta.servlet.Filter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +11,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
- * Servlet filters in front of the Camel routes: trailing-slash tolerance for the agent endpoints
- * ({@code /api/chat/} is {@code /api/chat}) and JSON body preparation ({@link JsonRequestFilter}).
+ * The HTTP edge in front of the Camel routes: trailing-slash tolerance for the agent endpoints
+ * ({@code /api/chat/} is {@code /api/chat}), JSON body preparation ({@link JsonRequestFilter}) and
+ * quiet logging of clients that leave mid-stream ({@link ResponseWriteFailureHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -23,6 +27,26 @@ public class WebConfiguration {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    CamelContextConfiguration platformHttpWriteFailureLogging() {
+        ResponseWriteFailureHandler handler = new ResponseWriteFailureHandler();
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                camelContext.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+                    if (endpoint instanceof PlatformHttpEndpoint platformHttp) {
+                        platformHttp.setExceptionHandler(handler);
+                    }
+                    return endpoint;
+                });
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+            }
+        };
     }
 
     @Bean

@@ -1,0 +1,58 @@
+package io.github.ollamaproxy.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A TCP server on 127.0.0.1 that accepts connections and never answers: a hung upstream. */
+public final class BlackHoleServer implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+    public BlackHoleServer() {
+        try {
+            server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::acceptForever, "black-hole");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    private void acceptForever() {
+        while (!server.isClosed()) {
+            try {
+                accepted.add(server.accept());
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** A port on 127.0.0.1 where nothing listens. */
+    public static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket socket : accepted) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.ollamaproxy.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import io.github.ollamaproxy.support.BlackHoleServer;
+import io.github.ollamaproxy.support.ProxyClient;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Nothing listens where the upstream should be: 502 in the API's shape, health unhealthy. */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UnreachableUpstreamTests {
+
+    private static final int CLOSED_PORT = BlackHoleServer.closedPort();
+
+    @LocalServerPort
+    int port;
+
+    ProxyClient client;
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "http://127.0.0.1:" + CLOSED_PORT + "/");
+        registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
+    }
+
+    @BeforeEach
+    void connect() {
+        client = new ProxyClient(port);
+    }
+
+    @Test
+    void everyEndpointAnswers502WithTheNativeErrorShape() {
+        for (HttpResponse<String> response : java.util.List.of(
+                client.postJson("/api/chat", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"/example hi\"}]}"),
+                client.postJson("/api/generate", "{\"model\":\"m\",\"prompt\":\"hi\"}"),
+                client.postJson("/api/embed", "{\"model\":\"m\",\"input\":\"hi\"}"),
+                client.get("/api/tags"),
+                client.get("/"))) {
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+            assertThat(ProxyClient.json(response.body()).path("error").asText())
+                    .startsWith("upstream Ollama is unreachable");
+        }
+    }
+
+    @Test
+    void healthReportsTheUpstreamDown() {
+        HttpResponse<String> response = client.get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        var body = ProxyClient.json(response.body());
+        assertThat(body.path("status").asText()).isEqualTo("unhealthy");
+        assertThat(body.path("proxy").asText()).isEqualTo("Ok");
+        assertThat(body.path("upstream").asText()).isEqualTo("error");
+        assertThat(body.path("details").path("upstream_url").asText()).isEqualTo("http://127.0.0.1:" + CLOSED_PORT);
+        assertThat(body.path("details").path("error").asText()).isNotBlank();
+    }
+}
