@@ -38,6 +38,10 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class OllamaSimulator implements AutoCloseable {
 
+    static {
+        keepConnectionsLikeOllama();
+    }
+
     private static final int MAX_RECORDED = 2000;
     private static final int MAX_RECORDED_BODY = 1 << 20;
 
@@ -225,6 +229,22 @@ public final class OllamaSimulator implements AutoCloseable {
 
     void awaitStop() throws InterruptedException {
         stopped.await();
+    }
+
+    /**
+     * Ollama's Go server keeps idle keep-alive connections open; the JDK server closes them after
+     * 30 s or beyond 200 idle ones unless told otherwise. Its settings are read once, when its
+     * first server is created, so an explicit setting by the user wins.
+     */
+    private static void keepConnectionsLikeOllama() {
+        setIfAbsent("sun.net.httpserver.idleInterval", "3600");
+        setIfAbsent("sun.net.httpserver.maxIdleConnections", "10000");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     private void handle(HttpExchange http) throws IOException {

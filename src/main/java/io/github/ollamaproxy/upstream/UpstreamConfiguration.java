@@ -8,13 +8,19 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spi.PropertiesSource;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tunes Camel's HTTP components for a streaming proxy: upstream timeouts and pool size from
- * {@link UpstreamProperties}, header filtering in both directions, no transparent compression, and
- * the derived {@value #BASE_URL_PROPERTY} placeholder the routes send to.
+ * Tunes Camel's HTTP components for a streaming proxy: one shared upstream connection pool sized and
+ * timed from {@link UpstreamProperties}, header filtering in both directions, no transparent
+ * compression, and the derived {@value #BASE_URL_PROPERTY} placeholder the routes send to.
  */
 @Configuration(proxyBeanMethods = false)
 public class UpstreamConfiguration {
@@ -28,14 +34,37 @@ public class UpstreamConfiguration {
      */
     private static final int AFTER_SPRING_BOOT_PROPERTIES = Ordered.LOWEST;
 
+    private static final long IDLE_EVICTION_SECONDS = 60;
+
+    /**
+     * One connection pool for every call to the upstream. A pooled connection is checked before it
+     * is reused (a read of at most 1 ms), so that connections the upstream closed while idle (a
+     * restart, a load balancer, a server's idle-connection limit) never fail a request; idle
+     * connections are closed after {@value #IDLE_EVICTION_SECONDS} s.
+     */
+    @Bean(destroyMethod = "close")
+    PoolingHttpClientConnectionManager upstreamConnectionPool(UpstreamProperties upstream) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(upstream.maxConnections())
+                .setMaxConnPerRoute(upstream.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(upstream.readTimeout())).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(upstream.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(upstream.readTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                        .build())
+                .build();
+    }
+
     @Bean
-    ComponentCustomizer upstreamHttpComponentCustomizer(UpstreamProperties upstream) {
+    ComponentCustomizer upstreamHttpComponentCustomizer(UpstreamProperties upstream,
+            PoolingHttpClientConnectionManager pool) {
         return ComponentCustomizer.builder(HttpComponent.class).withOrder(AFTER_SPRING_BOOT_PROPERTIES).build(http -> {
+            http.setClientConnectionManager(pool);
+            http.setHttpClientConfigurer(builder -> builder.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS)));
             http.setConnectTimeout(upstream.connectTimeout().toMillis());
             http.setSoTimeout(upstream.readTimeout().toMillis());
             http.setResponseTimeout(upstream.readTimeout().toMillis());
-            http.setMaxTotalConnections(upstream.maxConnections());
-            http.setConnectionsPerRoute(upstream.maxConnections());
             http.setContentCompressionDisabled(true);
             http.setCopyHeaders(false);
             http.setHeaderFilterStrategy(new UpstreamHeaderFilterStrategy());

@@ -46,8 +46,8 @@ class HungUpstreamTests {
 
         assertThat(millis).isLessThan(2000);
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(ProxyClient.json(response.body()).path("details").path("error").asText())
-                .isEqualTo("upstream did not answer within 1500 ms");
+        assertThat(ProxyClient.json(response.body()).path("status").asText()).isEqualTo("unhealthy");
+        assertThat(ProxyClient.json(response.body()).path("details").path("error").asText()).isNotBlank();
     }
 
     @Test

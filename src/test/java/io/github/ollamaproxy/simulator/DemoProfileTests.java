@@ -1,0 +1,61 @@
+package io.github.ollamaproxy.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import io.github.ollamaproxy.support.ProxyClient;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The README's run command: the demo profile serves on its own, with the built-in simulator. */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("demo")
+class DemoProfileTests {
+
+    private static final int PROXY_PORT = freePort();
+    private static final int SIMULATOR_PORT = freePort();
+
+    @DynamicPropertySource
+    static void ports(DynamicPropertyRegistry registry) {
+        registry.add("OLLAMA_PROXY_SERVER_PORT", () -> PROXY_PORT);
+        registry.add("ollama-proxy.simulator.port", () -> SIMULATOR_PORT);
+        registry.add("ollama-proxy.simulator.token-delay", () -> "5ms");
+        registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
+    }
+
+    @Test
+    void proxyAnswersFromTheBuiltInSimulatorOnTheConfiguredPort() {
+        ProxyClient client = new ProxyClient(PROXY_PORT);
+
+        assertThat(ProxyClient.json(client.get("/health").body()).path("details").path("upstream_url").asText())
+                .isEqualTo("http://127.0.0.1:" + SIMULATOR_PORT);
+        assertThat(client.get("/api/tags").body()).contains("llama3.2:latest", "qwen2.5-coder:1.5b", "nomic-embed-text:latest");
+
+        ProxyClient.TimedLines lines = client.streamLines("/api/chat",
+                "{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"/example Why is the sky blue?\"}]}");
+        StringBuilder text = new StringBuilder();
+        lines.lines().forEach(line -> text.append(ProxyClient.json(line).path("message").path("content").asText()));
+        assertThat(text).hasToString("You said: [Example Agent] Why is the sky blue?");
+
+        var pulled = client.postJson("/api/generate", "{\"model\":\"gemma3:1b\",\"prompt\":\"hi\",\"stream\":false}");
+        assertThat(pulled.statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/tags").body()).contains("gemma3:1b");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
