@@ -51,6 +51,7 @@ class PluginJarTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
+        registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-plugin-jar");
         registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", PLUGINS::toString);
     }

@@ -44,6 +44,7 @@ class RouteReloadTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
+        registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-reload");
         registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
         registry.add("OLLAMA_PROXY_ROUTES_DIR", ROUTES::toString);
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");

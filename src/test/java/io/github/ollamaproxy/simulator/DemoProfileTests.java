@@ -30,6 +30,7 @@ class DemoProfileTests {
         registry.add("ollama-proxy.simulator.port", () -> SIMULATOR_PORT);
         registry.add("ollama-proxy.simulator.token-delay", () -> "5ms");
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
+        registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-demo");
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The upstream accepts connections and never answers. */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ollama-proxy.upstream.read-timeout=1s", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins"})
+        properties = {"ollama-proxy.upstream.read-timeout=1s", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins",
+        "OLLAMA_PROXY_DATA_DIR=target/test-data-hung"})
 class HungUpstreamTests {
 
     private static final BlackHoleServer BLACK_HOLE = new BlackHoleServer();

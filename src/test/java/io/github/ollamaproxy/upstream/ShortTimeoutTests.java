@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ollama-proxy.upstream.read-timeout=1s", "ollama-proxy.models.auto-pull=false",
-        "OLLAMA_PROXY_MODEL_CACHE_TTL=1", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins"})
+        "OLLAMA_PROXY_MODEL_CACHE_TTL=1", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins",
+        "OLLAMA_PROXY_DATA_DIR=target/test-data-short-timeouts"})
 class ShortTimeoutTests {
 
     private static final OllamaSimulator SIMULATOR = TestUpstream.simulator();

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import java.nio.file.Path;
+
+import io.github.ollamaproxy.data.DataFolder;
 import io.github.ollamaproxy.support.BlackHoleServer;
 import io.github.ollamaproxy.support.ProxyClient;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +33,7 @@ class UnreachableUpstreamTests {
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "http://127.0.0.1:" + CLOSED_PORT + "/");
+        registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-unreachable");
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
     }
 
@@ -50,6 +55,12 @@ class UnreachableUpstreamTests {
             assertThat(ProxyClient.json(response.body()).path("error").asText())
                     .startsWith("upstream Ollama is unreachable");
         }
+    }
+
+    @Test
+    void dataFolderComesFromTheEnvironmentName(@Autowired DataFolder data) {
+        assertThat(data.root()).isEqualTo(Path.of("target/test-data-unreachable").toAbsolutePath());
+        assertThat(data.root()).isDirectory();
     }
 
     @Test
