@@ -248,13 +248,14 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange http) throws IOException {
+        Instant receivedAt = Instant.now();
         String path = http.getRequestURI().getRawPath();
         String method = http.getRequestMethod();
         boolean blob = path.startsWith(BlobHandler.PATH_PREFIX);
         InputStream in = http.getRequestBody();
         byte[] body = blob ? new byte[0] : in.readNBytes(Integer.MAX_VALUE);
         RecordedRequest request = new RecordedRequest(method, path, http.getRequestURI().getRawQuery(),
-                headers(http), body.length > MAX_RECORDED_BODY ? new byte[0] : body, body.length);
+                headers(http), body.length > MAX_RECORDED_BODY ? new byte[0] : body, body.length, receivedAt);
         record(request);
         SimExchange exchange = new SimExchange(http, request, json);
         try {

@@ -2,6 +2,7 @@ package io.github.ollamaproxy.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param headers  request headers, names in lower case
  * @param body     the body bytes (for blob uploads only their count is kept, as {@code bodySize})
  * @param bodySize number of body bytes received
+ * @param receivedAt when the request line and headers arrived (before a blob body is read)
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-        byte[] body, long bodySize) {
+        byte[] body, long bodySize, Instant receivedAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

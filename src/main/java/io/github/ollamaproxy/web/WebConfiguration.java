@@ -12,7 +12,8 @@ import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
  * The HTTP edge in front of the Camel routes: trailing-slash tolerance for the agent endpoints
- * ({@code /api/chat/} is {@code /api/chat}), JSON body preparation ({@link JsonRequestFilter}) and
+ * ({@code /api/chat/} is {@code /api/chat}), JSON body preparation ({@link JsonRequestFilter}),
+ * streamed blob uploads ({@link RawUploadFilter}) and
  * quiet logging of clients that leave mid-stream ({@link ResponseWriteFailureHandler}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,9 +51,16 @@ public class WebConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<Filter> rawUploadFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RawUploadFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<Filter> jsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonRequestFilter(limits, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

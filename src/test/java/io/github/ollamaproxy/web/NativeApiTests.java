@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -187,6 +188,29 @@ class NativeApiTests extends ProxyIntegrationTest {
     }
 
     @Test
+    void largeUploadIsStreamedToOllamaWhileTheClientStillSends() throws Exception {
+        int chunks = 8;
+        byte[] chunk = new byte[1 << 20];
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < chunks; i++) {
+            sha256.update(chunk);
+        }
+        String digest = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        long[] sendingEnded = new long[1];
+        HttpRequest upload = client.request("/api/blobs/" + digest)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SlowUpload(chunk, chunks, sendingEnded)))
+                .build();
+
+        HttpResponse<String> response = client.send(upload);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        List<RecordedRequest> blobs = SIMULATOR.requests("/api/blobs/" + digest);
+        Instant upstreamStarted = blobs.get(blobs.size() - 1).receivedAt();
+        assertThat(upstreamStarted.toEpochMilli()).isLessThan(sendingEnded[0] - 500);
+        assertThat(SIMULATOR.largestBlobUpload()).isGreaterThanOrEqualTo((long) chunks << 20);
+    }
+
+    @Test
     void embeddingsPassThrough() throws Exception {
         SIMULATOR.install(SimulatedModel.embedding("embedder", 8));
 
@@ -279,6 +303,48 @@ class NativeApiTests extends ProxyIntegrationTest {
                 "{\"model\":\"" + MODEL + "\",\"prompt\":\"slash\",\"stream\":false}");
         assertThat(ProxyClient.json(generate.body()).path("response").asText()).isEqualTo("You said: slash");
         assertThat(SIMULATOR.requests("/api/generate/")).isEmpty();
+    }
+
+    /** An upload that sends its chunks 150 ms apart, and records when it sent the last byte. */
+    private static final class SlowUpload extends java.io.InputStream {
+        private final byte[] chunk;
+        private final long[] ended;
+        private int chunksLeft;
+        private int position;
+
+        SlowUpload(byte[] chunk, int chunks, long[] ended) {
+            this.chunk = chunk;
+            this.chunksLeft = chunks;
+            this.ended = ended;
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (chunksLeft == 0) {
+                ended[0] = System.currentTimeMillis();
+                return -1;
+            }
+            if (position == 0) {
+                try {
+                    Thread.sleep(150);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int n = Math.min(length, chunk.length - position);
+            System.arraycopy(chunk, position, buffer, offset, n);
+            position += n;
+            if (position == chunk.length) {
+                position = 0;
+                chunksLeft--;
+            }
+            return n;
+        }
     }
 
     private int head(String path) {
