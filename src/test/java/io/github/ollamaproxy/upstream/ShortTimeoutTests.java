@@ -17,11 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A one-second read timeout and auto-pull turned off, against the simulator. */
+/** A one-second read timeout, auto-pull turned off and an always-on agent, against the simulator. */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ollama-proxy.upstream.read-timeout=1s", "ollama-proxy.models.auto-pull=false",
         "OLLAMA_PROXY_MODEL_CACHE_TTL=1", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins",
+        "ollama-proxy.agents.always=example",
         "OLLAMA_PROXY_DATA_DIR=target/test-data-short-timeouts"})
 class ShortTimeoutTests {
 
@@ -64,6 +65,16 @@ class ShortTimeoutTests {
         assertThat(lines.response().statusCode()).isEqualTo(200);
         assertThat(lines.lines()).hasSize(3);
         assertThat(lines.last().path("error").asText()).isEqualTo("upstream Ollama sent nothing within the read timeout");
+    }
+
+    @Test
+    void alwaysOnAgentRunsWithoutBeingAskedFor() {
+        HttpResponse<String> response = client.postJson("/api/chat", "{\"model\":\"" + TestUpstream.MODEL
+                + "\",\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"plain\"}]}");
+
+        assertThat(response.headers().firstValue("X-Ollama-Proxy-Agents")).hasValue("example");
+        assertThat(ProxyClient.json(response.body()).path("message").path("content").asText())
+                .isEqualTo("You said: [Example Agent] plain [processed by example agent]");
     }
 
     @Test
