@@ -3,16 +3,15 @@ package io.github.ollamaproxy.web;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,13 +100,13 @@ public class JsonRequestFilter extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return "content-type".equalsIgnoreCase(name)
-                    ? Collections.enumeration(java.util.List.of(contentType))
+                    ? Collections.enumeration(List.of(contentType))
                     : super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
-            java.util.List<String> names = Collections.list(super.getHeaderNames());
+            List<String> names = Collections.list(super.getHeaderNames());
             if (names.stream().noneMatch("content-type"::equalsIgnoreCase)) {
                 names.add("Content-Type");
             }
@@ -126,56 +125,12 @@ public class JsonRequestFilter extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() {
-            return new BodyStream(new ByteArrayInputStream(body));
+            return new InMemoryServletInputStream(body);
         }
 
         @Override
         public BufferedReader getReader() {
             return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A servlet input stream over bytes already in memory. */
-    private static final class BodyStream extends ServletInputStream {
-
-        private final InputStream in;
-
-        BodyStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
-        }
-
-        @Override
-        public boolean isFinished() {
-            try {
-                return in.available() == 0;
-            } catch (IOException e) {
-                return true;
-            }
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException("synchronous reads only");
         }
     }
 }

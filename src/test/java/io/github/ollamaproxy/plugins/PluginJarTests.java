@@ -23,12 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ollamaproxy.agent.Agent;
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.ProxyTestBase;
 import io.github.ollamaproxy.support.TestUpstream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,27 +37,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PluginJarTests {
+class PluginJarTests extends ProxyTestBase {
 
     private static final OllamaSimulator SIMULATOR = TestUpstream.simulator();
     private static final Path PLUGINS = buildPluginsFolder();
 
-    @LocalServerPort
-    int port;
-
-    ProxyClient client;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
+        TestUpstream.useAsUpstream(registry);
         registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-plugin-jar");
-        registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", PLUGINS::toString);
-    }
-
-    @BeforeEach
-    void connect() {
-        client = new ProxyClient(port);
     }
 
     @Test

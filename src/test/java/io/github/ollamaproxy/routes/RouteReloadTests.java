@@ -12,15 +12,14 @@ import java.util.stream.Stream;
 
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.ProxyTestBase;
 import io.github.ollamaproxy.support.TestUpstream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,29 +29,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RouteReloadTests {
+class RouteReloadTests extends ProxyTestBase {
 
     private static final OllamaSimulator SIMULATOR = TestUpstream.simulator();
     private static final Path ROUTES = copyOfShippedRoutes();
     private static final Duration RELOAD = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-
-    ProxyClient client;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
+        TestUpstream.useAsUpstream(registry);
         registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-reload");
-        registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
         registry.add("OLLAMA_PROXY_ROUTES_DIR", ROUTES::toString);
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
-    }
-
-    @BeforeEach
-    void connect() {
-        client = new ProxyClient(port);
     }
 
     @Test

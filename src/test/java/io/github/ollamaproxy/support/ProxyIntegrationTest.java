@@ -2,9 +2,7 @@ package io.github.ollamaproxy.support;
 
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,24 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestAgents.class)
-public abstract class ProxyIntegrationTest {
+public abstract class ProxyIntegrationTest extends ProxyTestBase {
 
     protected static final OllamaSimulator SIMULATOR = TestUpstream.simulator();
     protected static final String MODEL = TestUpstream.MODEL;
 
-    @LocalServerPort
-    protected int port;
-
-    protected ProxyClient client;
-
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
-        registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
-    }
-
-    @BeforeEach
-    void connectClient() {
-        client = new ProxyClient(port);
+        TestUpstream.useAsUpstream(registry);
     }
 }

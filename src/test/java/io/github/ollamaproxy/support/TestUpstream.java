@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.simulator.SimulatedModel;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The one Ollama simulator all integration tests share, started on first use. */
 public final class TestUpstream {
@@ -20,6 +21,15 @@ public final class TestUpstream {
 
     public static OllamaSimulator simulator() {
         return SIMULATOR;
+    }
+
+    /**
+     * Points a test context's upstream at the simulator, with the original project's environment
+     * names (which this way are tested too).
+     */
+    public static void useAsUpstream(DynamicPropertyRegistry registry) {
+        registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
+        registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
     }
 
     private static OllamaSimulator start() {

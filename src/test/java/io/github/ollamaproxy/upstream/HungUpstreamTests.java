@@ -6,11 +6,10 @@ import java.net.http.HttpResponse;
 
 import io.github.ollamaproxy.support.BlackHoleServer;
 import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.ProxyTestBase;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,24 +18,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ollama-proxy.upstream.read-timeout=1s", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins",
         "OLLAMA_PROXY_DATA_DIR=target/test-data-hung"})
-class HungUpstreamTests {
+class HungUpstreamTests extends ProxyTestBase {
 
     private static final BlackHoleServer BLACK_HOLE = new BlackHoleServer();
 
-    @LocalServerPort
-    int port;
-
-    ProxyClient client;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
         registry.add("OLLAMA_PROXY_OLLAMA_PORT", BLACK_HOLE::port);
-    }
-
-    @BeforeEach
-    void connect() {
-        client = new ProxyClient(port);
     }
 
     @Test

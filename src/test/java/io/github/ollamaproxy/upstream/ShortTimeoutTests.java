@@ -8,12 +8,11 @@ import io.github.ollamaproxy.simulator.Fault;
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.ProxyTestBase;
 import io.github.ollamaproxy.support.TestUpstream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,24 +23,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "OLLAMA_PROXY_MODEL_CACHE_TTL=1", "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins",
         "ollama-proxy.agents.always=example",
         "OLLAMA_PROXY_DATA_DIR=target/test-data-short-timeouts"})
-class ShortTimeoutTests {
+class ShortTimeoutTests extends ProxyTestBase {
 
     private static final OllamaSimulator SIMULATOR = TestUpstream.simulator();
 
-    @LocalServerPort
-    int port;
-
-    ProxyClient client;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "127.0.0.1");
-        registry.add("OLLAMA_PROXY_OLLAMA_PORT", SIMULATOR::port);
-    }
-
-    @BeforeEach
-    void connect() {
-        client = new ProxyClient(port);
+        TestUpstream.useAsUpstream(registry);
     }
 
     @Test

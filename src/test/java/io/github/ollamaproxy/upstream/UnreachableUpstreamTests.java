@@ -9,37 +9,27 @@ import java.nio.file.Path;
 import io.github.ollamaproxy.data.DataFolder;
 import io.github.ollamaproxy.support.BlackHoleServer;
 import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.ProxyTestBase;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Nothing listens where the upstream should be: 502 in the API's shape, health unhealthy. */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UnreachableUpstreamTests {
+class UnreachableUpstreamTests extends ProxyTestBase {
 
     private static final int CLOSED_PORT = BlackHoleServer.closedPort();
 
-    @LocalServerPort
-    int port;
-
-    ProxyClient client;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
         registry.add("OLLAMA_PROXY_OLLAMA_HOST", () -> "http://127.0.0.1:" + CLOSED_PORT + "/");
         registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-unreachable");
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
-    }
-
-    @BeforeEach
-    void connect() {
-        client = new ProxyClient(port);
     }
 
     @Test
