@@ -21,6 +21,9 @@ public final class ExchangeKeys {
     /** The agents chosen for the request, in request-step order ({@code List<RegisteredAgent>}). */
     public static final String AGENT_PLAN = "OllamaProxyAgentPlan";
 
+    /** The {@link io.github.ollamaproxy.openai.OpenAiCall} of a request to the OpenAI endpoints. */
+    public static final String OPENAI_CALL = "OllamaProxyOpenAiCall";
+
     private ExchangeKeys() {
     }
 }

@@ -33,5 +33,7 @@ public class UpstreamRequestWriter implements Processor {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.HTTP_PATH, request.endpoint().path());
+        message.removeHeader(Exchange.HTTP_QUERY);
+        message.removeHeader(Exchange.HTTP_RAW_QUERY);
     }
 }

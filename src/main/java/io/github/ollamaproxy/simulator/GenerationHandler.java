@@ -57,14 +57,30 @@ final class GenerationHandler {
         }
         Duration delay = simulator.tokenDelay(model);
         simulator.markUsed(model);
+        boolean logprobs = request.path("logprobs").asBoolean(false);
+        int topLogprobs = request.path("top_logprobs").asInt(0);
         if (!request.path("stream").asBoolean(true)) {
-            sleep(delay.multipliedBy(generation.pieces().size()));
+            sleep(delay.multipliedBy(generation.pieces().size() + generation.thinkingPieces().size()));
             ObjectNode whole = piece(exchange, name, chat, generation.text());
+            if (!generation.thinkingPieces().isEmpty()) {
+                thinking(whole, chat, generation.thinkingText());
+            }
+            if (generation.toolCalls() != null) {
+                ((ObjectNode) whole.get("message")).set("tool_calls", generation.toolCalls());
+            }
+            if (logprobs) {
+                ArrayNode all = whole.putArray("logprobs");
+                generation.pieces().forEach(token -> all.add(logprob(exchange, token, topLogprobs)));
+            }
             exchange.sendJson(200, finish(whole, generation, start, chat));
             return;
         }
         SimExchange.LineStream stream = exchange.openStream();
         try {
+            for (String thought : generation.thinkingPieces()) {
+                sleep(delay);
+                stream.writeLine(thinking(piece(exchange, name, chat, ""), chat, thought).put("done", false));
+            }
             int index = 0;
             for (String token : generation.pieces()) {
                 if (fault.kind() == Fault.Kind.ERROR_LINE && index == fault.afterTokens()) {
@@ -80,8 +96,18 @@ final class GenerationHandler {
                     return;
                 }
                 sleep(delay);
-                stream.writeLine(piece(exchange, name, chat, token).put("done", false));
+                ObjectNode line = piece(exchange, name, chat, token).put("done", false);
+                if (logprobs) {
+                    line.putArray("logprobs").add(logprob(exchange, token, topLogprobs));
+                }
+                stream.writeLine(line);
                 index++;
+            }
+            if (generation.toolCalls() != null) {
+                sleep(delay);
+                ObjectNode line = piece(exchange, name, chat, "").put("done", false);
+                ((ObjectNode) line.get("message")).set("tool_calls", generation.toolCalls());
+                stream.writeLine(line);
             }
             stream.writeLine(finish(piece(exchange, name, chat, ""), generation, start, chat));
             stream.finish();
@@ -101,9 +127,35 @@ final class GenerationHandler {
         return line;
     }
 
+    private static ObjectNode thinking(ObjectNode line, boolean chat, String thought) {
+        if (chat) {
+            ((ObjectNode) line.get("message")).put("thinking", thought);
+        } else {
+            line.put("thinking", thought);
+        }
+        return line;
+    }
+
+    private static ObjectNode logprob(SimExchange exchange, String token, int top) {
+        ObjectNode entry = exchange.newObject().put("token", token).put("logprob", -0.25);
+        ArrayNode bytes = entry.putArray("bytes");
+        for (byte b : token.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            bytes.add(b & 0xff);
+        }
+        if (top > 0) {
+            ArrayNode alternatives = entry.putArray("top_logprobs");
+            alternatives.addObject().put("token", token).put("logprob", -0.25);
+            for (int i = 1; i < top; i++) {
+                alternatives.addObject().put("token", "alt" + i).put("logprob", -2.0 - i);
+            }
+        }
+        return entry;
+    }
+
     private ObjectNode finish(ObjectNode line, Generation generation, long start, boolean chat) {
         long total = System.nanoTime() - start + LOAD_NANOS;
-        int evalCount = generation.pieces().size();
+        int evalCount = generation.pieces().size() + generation.thinkingPieces().size()
+                + (generation.toolCalls() == null ? 0 : 1);
         line.put("done", true)
                 .put("done_reason", generation.doneReason())
                 .put("total_duration", total)

@@ -25,6 +25,12 @@ public record SimulatedModel(String name, String family, int contextLength, int 
                 Set.of("completion", "tools", "insert"), null, Fault.none());
     }
 
+    /** A chat model that thinks before it answers (and supports tools). */
+    public static SimulatedModel thinking(String name) {
+        return new SimulatedModel(canonicalName(name), "qwen3", 8192, 16,
+                Set.of("completion", "tools", "thinking"), null, Fault.none());
+    }
+
     /** An embedding-only model. */
     public static SimulatedModel embedding(String name, int dimensions) {
         return new SimulatedModel(canonicalName(name), "nomic-bert", 2048, dimensions, Set.of("embedding"), null,

@@ -15,7 +15,7 @@ public final class ClientHeaderFilterStrategy extends HttpHeaderFilterStrategy {
 
     private static final Set<String> RESPONSE_HEADERS = Set.of(
             "content-type", "content-disposition", "content-language", "location", "retry-after",
-            "etag", "last-modified", "www-authenticate");
+            "etag", "last-modified", "www-authenticate", "cache-control", "x-accel-buffering");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

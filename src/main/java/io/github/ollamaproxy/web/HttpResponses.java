@@ -1,5 +1,6 @@
 package io.github.ollamaproxy.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -9,6 +10,17 @@ import org.apache.camel.Message;
 public final class HttpResponses {
 
     private HttpResponses() {
+    }
+
+    /** The {@code X-Ollama-Proxy-*} headers already on the message (e.g. set by agents). */
+    public static Map<String, String> proxyHeaders(Message message) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (name.regionMatches(true, 0, ProxyHeaders.PREFIX, 0, ProxyHeaders.PREFIX.length()) && value != null) {
+                headers.put(name, value.toString());
+            }
+        });
+        return headers;
     }
 
     /**

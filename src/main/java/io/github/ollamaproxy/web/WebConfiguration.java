@@ -4,6 +4,9 @@ import jakarta.servlet.Filter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +21,16 @@ import org.springframework.web.filter.UrlHandlerFilter;
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
+
+    /**
+     * Model ids contain {@code /}, which OpenAI clients send percent-encoded
+     * ({@code /v1/models/user%2Fmodel:tag}); Tomcat refuses such paths unless told to pass them on.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesInPaths() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
+                EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
 
     @Bean
     FilterRegistrationBean<Filter> trailingSlashFilter() {
