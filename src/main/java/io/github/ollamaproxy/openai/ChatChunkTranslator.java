@@ -2,41 +2,29 @@ package io.github.ollamaproxy.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A native chat stream as {@code chat.completion.chunk} events, in OpenAI's order: a first chunk
  * with the role, reasoning and content deltas, tool-call deltas (each call whole, with index and
- * id), a finish chunk with {@code finish_reason}, a usage chunk ({@code choices: []}) when asked
- * for, then {@code [DONE]}. An error line becomes an {@code {"error": …}} event that SDKs raise.
+ * id), a finish chunk with {@code finish_reason}; then the usage chunk and {@code [DONE]}
+ * ({@link ChunkTranslator}).
  */
-final class ChatChunkTranslator implements NativeStreamTranslator {
+final class ChatChunkTranslator extends ChunkTranslator {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private final OpenAiCall call;
-    private final StreamErrors errors;
-    private long created;
-    private boolean started;
     private int nextToolIndex;
 
     ChatChunkTranslator(OpenAiCall call, StreamErrors errors) {
-        this.call = call;
-        this.errors = errors;
+        super(call, errors, "chat.completion.chunk");
     }
 
     @Override
-    public boolean onLine(ObjectNode line, SseEvents events) {
-        if (line.hasNonNull("error")) {
-            events.data(errors.event(line.get("error").asText()));
-            return false;
-        }
-        if (!started) {
-            started = true;
-            created = NativeAnswers.created(line);
-            events.data(chunk(NODES.objectNode().put("role", "assistant").put("content", ""), null, null));
-        }
+    protected void onStart(SseEvents events) {
+        events.data(chunk(NODES.objectNode().put("role", "assistant").put("content", ""), null, null));
+    }
+
+    @Override
+    protected void onPiece(ObjectNode line, boolean done, SseEvents events) {
         JsonNode message = line.path("message");
         String thinking = message.path("thinking").asText("");
         if (!thinking.isEmpty()) {
@@ -54,23 +42,9 @@ final class ChatChunkTranslator implements NativeStreamTranslator {
             delta.set("tool_calls", calls);
             events.data(chunk(delta, null, null));
         }
-        if (!line.path("done").asBoolean(false)) {
-            return true;
+        if (done) {
+            events.data(chunk(NODES.objectNode(), NativeAnswers.finishReason(line, nextToolIndex > 0, true), null));
         }
-        events.data(chunk(NODES.objectNode(), NativeAnswers.finishReason(line, nextToolIndex > 0, true), null));
-        if (call.includeUsage()) {
-            ObjectNode usage = envelope();
-            usage.putArray("choices");
-            usage.set("usage", NativeAnswers.usage(line));
-            events.data(usage);
-        }
-        events.done();
-        return false;
-    }
-
-    @Override
-    public void onEarlyEnd(SseEvents events) {
-        events.data(errors.event("the upstream answer ended before it was complete"));
     }
 
     private ObjectNode chunk(ObjectNode delta, String finishReason, JsonNode logprobs) {
@@ -82,14 +56,5 @@ final class ChatChunkTranslator implements NativeStreamTranslator {
         }
         choice.put("finish_reason", finishReason);
         return chunk;
-    }
-
-    private ObjectNode envelope() {
-        return NODES.objectNode()
-                .put("id", call.id())
-                .put("object", "chat.completion.chunk")
-                .put("created", created)
-                .put("model", call.model())
-                .put("system_fingerprint", NativeAnswers.SYSTEM_FINGERPRINT);
     }
 }

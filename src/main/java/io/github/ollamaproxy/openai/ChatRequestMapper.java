@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.InvalidRequestException;
+import io.github.ollamaproxy.web.RequestFields;
 
 /**
  * An OpenAI chat completion request as the native {@code /api/chat} request (see
@@ -31,7 +32,7 @@ final class ChatRequestMapper {
 
     static ObjectNode toNative(ObjectNode openAi) {
         ObjectNode chat = openAi.objectNode();
-        chat.put("model", OpenAiValidation.model(openAi));
+        chat.put("model", RequestFields.requireModel(openAi));
         chat.set("messages", messages(openAi.get("messages")));
         chat.put("stream", OpenAiValidation.stream(openAi));
         OpenAiValidation.singleChoice(openAi);

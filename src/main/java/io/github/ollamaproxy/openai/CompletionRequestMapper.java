@@ -3,6 +3,7 @@ package io.github.ollamaproxy.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.InvalidRequestException;
+import io.github.ollamaproxy.web.RequestFields;
 
 /**
  * An OpenAI text completion request ({@code /v1/completions}) as the native {@code /api/generate}
@@ -16,7 +17,7 @@ final class CompletionRequestMapper {
 
     static ObjectNode toNative(ObjectNode openAi) {
         ObjectNode generate = openAi.objectNode();
-        generate.put("model", OpenAiValidation.model(openAi));
+        generate.put("model", RequestFields.requireModel(openAi));
         generate.put("prompt", prompt(openAi.get("prompt")));
         JsonNode suffix = openAi.get("suffix");
         if (suffix != null && !suffix.isNull()) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.InvalidRequestException;
+import io.github.ollamaproxy.web.RequestFields;
 
 /**
  * An OpenAI embeddings request as the native {@code /api/embed} request: {@code input} (a string
@@ -18,7 +19,7 @@ final class EmbeddingRequestMapper {
 
     static ObjectNode toNative(ObjectNode openAi) {
         ObjectNode embed = openAi.objectNode();
-        embed.put("model", OpenAiValidation.model(openAi));
+        embed.put("model", RequestFields.requireModel(openAi));
         JsonNode input = openAi.get("input");
         if (input == null || input.isNull() || input.isArray() && input.isEmpty()) {
             throw new InvalidRequestException("invalid input", "input");

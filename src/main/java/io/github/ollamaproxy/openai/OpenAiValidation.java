@@ -14,17 +14,6 @@ final class OpenAiValidation {
     private OpenAiValidation() {
     }
 
-    static String model(ObjectNode openAi) {
-        JsonNode model = openAi.get("model");
-        if (model == null || model.isNull() || model.isTextual() && model.textValue().isBlank()) {
-            throw new InvalidRequestException("model is required", "model");
-        }
-        if (!model.isTextual()) {
-            throw new InvalidRequestException("model must be a string", "model");
-        }
-        return model.textValue();
-    }
-
     static boolean stream(ObjectNode openAi) {
         JsonNode stream = openAi.get("stream");
         if (stream == null || stream.isNull()) {

@@ -1,6 +1,5 @@
 package io.github.ollamaproxy.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.agent.Endpoint;
 import io.github.ollamaproxy.agent.LlmRequest;
@@ -34,28 +33,17 @@ public class NativeRequestReader {
     /** Requests forwarded unchanged that need a model check (embed): keeps the body bytes. */
     public void modelOnly(Exchange exchange) {
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
-        exchange.setProperty(ExchangeKeys.MODEL, requireModel(json.readObject(bytes)));
+        exchange.setProperty(ExchangeKeys.MODEL, RequestFields.requireModel(json.readObject(bytes)));
         exchange.getMessage().setBody(bytes);
     }
 
     private void read(Exchange exchange, Endpoint endpoint) {
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         ObjectNode body = json.readObject(bytes);
-        requireModel(body);
+        RequestFields.requireModel(body);
         LlmRequest request = new LlmRequest(endpoint, body);
         exchange.setProperty(ExchangeKeys.REQUEST, request);
         exchange.setProperty(ExchangeKeys.ORIGINAL_BODY, bytes);
         exchange.getMessage().setBody(request);
-    }
-
-    private static String requireModel(ObjectNode body) {
-        JsonNode model = body.get("model");
-        if (model == null || model.isNull() || model.isTextual() && model.textValue().isBlank()) {
-            throw new InvalidRequestException("model is required", "model");
-        }
-        if (!model.isTextual()) {
-            throw new InvalidRequestException("model must be a string", "model");
-        }
-        return model.textValue();
     }
 }
