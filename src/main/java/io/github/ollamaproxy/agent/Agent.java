@@ -5,7 +5,8 @@ package io.github.ollamaproxy.agent;
  * ({@code /name}) at the start of the last user message or the generate prompt, by the
  * {@code X-Ollama-Proxy-Agents} header, or by configuration.
  *
- * <p>Agents come from Spring beans, from jars in the plugins folder (listed in
+ * <p>An agent runs when a request asks for it, when configuration names it, or when it says so
+ * itself ({@link #isAutomatic}). Agents come from Spring beans, from jars in the plugins folder (listed in
  * {@code META-INF/services/io.github.ollamaproxy.agent.Agent}), and from YAML routes named
  * {@code direct:agent-<name>}. An agent is a plain object: it never sees Camel or HTTP. A step that
  * throws is logged, counted and skipped; its changes to the request are rolled back.
@@ -34,6 +35,14 @@ public interface Agent {
     /** Position among the agents of one request; lower runs its request step earlier. */
     default int order() {
         return 0;
+    }
+
+    /**
+     * Whether this agent runs on the request without being asked for (by a command, the header or
+     * the {@code ollama-proxy.agents} configuration), e.g. because its own settings say so.
+     */
+    default boolean isAutomatic(LlmRequest request) {
+        return false;
     }
 
     /** Changes the request before it goes upstream, or answers it. */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Chooses the agents of a request and strips the slash commands from the user's text before any
  * agent runs. Sources, in this order: slash commands ({@link SlashCommands}), the
  * {@code X-Ollama-Proxy-Agents} header (an unknown name there is a 400), then configuration
- * ({@link AgentProperties}). Each agent once; the plan is sorted by agent order, ties keeping this
+ * ({@link AgentProperties}), then agents that choose themselves ({@code Agent.isAutomatic}). Each agent once; the plan is sorted by agent order, ties keeping this
  * order. Leaves the plan in {@link ExchangeKeys#AGENT_PLAN}.
  */
 @Component("selectAgents")
@@ -65,6 +65,7 @@ public class AgentSelection implements Processor {
         configured(request.model()).forEach(name -> registry.find(name).ifPresentOrElse(
                 agent -> chosen.putIfAbsent(agent.name(), agent),
                 () -> LOG.debug("Configured agent {} is not registered; skipped", name)));
+        registry.automatic(request).forEach(agent -> chosen.putIfAbsent(agent.name(), agent));
         List<RegisteredAgent> plan = new ArrayList<>(chosen.values());
         plan.sort(Comparator.comparingInt(RegisteredAgent::order));
         exchange.setProperty(ExchangeKeys.AGENT_PLAN, plan);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.ollamaproxy.agent.Agent;
+import io.github.ollamaproxy.agent.LlmRequest;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,21 @@ public class AgentRegistry {
         String key = name.toLowerCase(Locale.ROOT);
         RegisteredAgent agent = loaded.get(key);
         return agent != null ? Optional.of(agent) : routeAgents.find(key);
+    }
+
+    /** The loaded bean and jar agents that want to run on this request without being asked. */
+    public List<RegisteredAgent> automatic(LlmRequest request) {
+        List<RegisteredAgent> automatic = new ArrayList<>();
+        for (RegisteredAgent agent : loaded.values()) {
+            try {
+                if (agent.agent().isAutomatic(request)) {
+                    automatic.add(agent);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Agent {} failed to tell whether it runs automatically: {}", agent.name(), e.toString());
+            }
+        }
+        return automatic;
     }
 
     public boolean isAgent(String name) {

@@ -35,7 +35,7 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> trailingSlashFilter() {
         UrlHandlerFilter filter = UrlHandlerFilter
-                .trailingSlashHandler("/api/chat/", "/api/generate/", "/v1/**", "/health/", "/plugins/")
+                .trailingSlashHandler("/api/chat/", "/api/generate/", "/v1/**", "/health/", "/plugins/", "/optimizer/templates/")
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);

@@ -1,0 +1,192 @@
+package io.github.ollamaproxy.optimizer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.ollamaproxy.agent.Completion;
+import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.data.DataFolder;
+import io.github.ollamaproxy.models.ModelContextLengths;
+import io.github.ollamaproxy.models.ModelNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learns the context window ({@code num_ctx}) each prompt template really needs, and applies it.
+ *
+ * <p>On a request: the command-stripped conversation is fingerprinted ({@link SimHasher}) and
+ * looked up among the model's templates ({@link TemplateRegistry}); on a match with enough
+ * evidence, {@code options.num_ctx} is set to the template's window, or more when this prompt alone
+ * needs more ({@link WindowPolicy}), unless the client chose {@code num_ctx} itself. On every answer
+ * with metrics, streamed or not: the need (prompt plus answer tokens) updates the template, or
+ * teaches a new one. Fingerprints and matches (template ids) are cached; templates are stored in
+ * the data folder ({@link TemplateStore}).
+ */
+@Component
+public class PromptOptimizer implements DisposableBean {
+
+    /** Response header reporting what the optimizer did. */
+    public static final String HEADER = "X-Ollama-Proxy-Optimizer";
+
+    static final String STATE = "ollama-proxy.optimizer";
+
+    private final OptimizerProperties properties;
+    private final WindowPolicy policy;
+    private final TemplateRegistry registry;
+    private final TemplateStore store;
+    private final ModelContextLengths contextLengths;
+    private final OptimizerMetrics metrics;
+    private final Cache<String, Fingerprint> fingerprints;
+    private final Cache<String, CachedMatch> matches;
+
+    public PromptOptimizer(OptimizerProperties properties, DataFolder data, ModelContextLengths contextLengths,
+            MeterRegistry meters) {
+        this.properties = properties;
+        this.policy = new WindowPolicy(properties);
+        this.registry = new TemplateRegistry(properties);
+        this.store = new TemplateStore(data.resolve("optimizer"), registry, properties.flushInterval(),
+                properties.compactEvery());
+        this.contextLengths = contextLengths;
+        this.metrics = new OptimizerMetrics(meters, registry);
+        this.fingerprints = Caffeine.newBuilder().maximumSize(properties.fingerprintCacheSize())
+                .expireAfterAccess(properties.cacheTtl()).recordStats().build();
+        this.matches = Caffeine.newBuilder().maximumSize(properties.matchCacheSize())
+                .expireAfterAccess(properties.cacheTtl()).recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, fingerprints, "ollama-proxy-optimizer-fingerprints");
+        CaffeineCacheMetrics.monitor(meters, matches, "ollama-proxy-optimizer-matches");
+    }
+
+    /** Whether the optimizer runs on this request without being asked for. */
+    public boolean isAutomatic(LlmRequest request) {
+        return properties.auto() || !request.model().isBlank()
+                && properties.autoModels().stream().map(ModelNames::canonical)
+                        .anyMatch(ModelNames.canonical(request.model())::equals);
+    }
+
+    /** Looks the prompt up and applies its template's window. */
+    public void onRequest(LlmRequest request) {
+        String text = request.conversationText();
+        String key = DigestUtils.sha256Hex(text);
+        String model = ModelNames.canonical(request.model());
+        int clientNumCtx = request.body().path("options").path("num_ctx").asInt(0);
+        int estimate = estimateTokens(text);
+        long start = System.nanoTime();
+        Fingerprint fingerprint = fingerprints.get(key, k -> SimHasher.fingerprint(text));
+        if (fingerprint.tokens() < properties.minTokens()) {
+            metrics.skip();
+            request.putResponseHeader(HEADER, "skipped; prompt shorter than " + properties.minTokens() + " words");
+            return;
+        }
+        Optional<TemplateMatch> match = lookup(model, key, fingerprint);
+        metrics.lookup().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        int given = clientNumCtx;
+        if (match.isPresent() && match.get().template().observations() >= properties.minObservations()) {
+            metrics.match();
+            TemplateMatch found = match.get();
+            int window = policy.forRequest(found.template().window(), estimate, contextLengths.of(model));
+            String report = "template=" + found.template().id() + "; distance=" + found.distance() + "; resolution="
+                    + found.resolution().label();
+            if (clientNumCtx > 0 && !properties.overrideClientNumCtx()) {
+                request.putResponseHeader(HEADER, report + "; num_ctx=" + clientNumCtx + " (set by the client)");
+            } else {
+                request.options().put("num_ctx", window);
+                given = window;
+                metrics.applied(window);
+                request.putResponseHeader(HEADER, report + "; num_ctx=" + window);
+            }
+        } else {
+            metrics.miss();
+            request.putResponseHeader(HEADER, "template=none; learning");
+        }
+        request.attributes().put(STATE, new Pending(model, fingerprint,
+                match.map(TemplateMatch::template).orElse(null), given, estimate));
+    }
+
+    /** Learns from a finished answer that reports its token counts. */
+    public void onCompletion(LlmRequest request, Completion completion) {
+        if (!(request.attributes().get(STATE) instanceof Pending pending)
+                || completion.promptEvalCount().isEmpty() || completion.evalCount().isEmpty()) {
+            return;
+        }
+        long promptEvalCount = completion.promptEvalCount().getAsLong();
+        long evalCount = completion.evalCount().getAsLong();
+        int need = policy.need(promptEvalCount, evalCount, pending.promptEstimate(), pending.given());
+        boolean truncated = policy.filled(promptEvalCount + evalCount, pending.given());
+        int modelMax = contextLengths.of(pending.model());
+        TemplateRegistry.WindowSource windows = needs -> policy.window(needs, modelMax);
+        Instant now = Instant.now();
+        if (pending.template() != null && registry.get(pending.template().id()).isPresent()) {
+            registry.observe(pending.template(), need, truncated, now, windows);
+            metrics.updated();
+        } else {
+            Template template = registry.learn(pending.model(), pending.fingerprint(), need, truncated, now, windows);
+            if (template.observations() == 1) {
+                metrics.learned();
+            } else {
+                metrics.updated();
+            }
+        }
+    }
+
+    /** Every template, most recently used first. */
+    public List<TemplateState> templates() {
+        return registry.list();
+    }
+
+    public boolean delete(long id) {
+        boolean deleted = registry.delete(id);
+        matches.invalidateAll();
+        return deleted;
+    }
+
+    public void clear() {
+        registry.clear();
+        matches.invalidateAll();
+    }
+
+    /** Writes pending changes to the data folder now. */
+    public void flush() {
+        store.flush();
+    }
+
+    @Override
+    public void destroy() {
+        store.close();
+    }
+
+    private Optional<TemplateMatch> lookup(String model, String key, Fingerprint fingerprint) {
+        String matchKey = model + '\n' + key;
+        CachedMatch cached = matches.getIfPresent(matchKey);
+        if (cached != null) {
+            Optional<Template> template = registry.get(cached.templateId());
+            if (template.isPresent()) {
+                return Optional.of(new TemplateMatch(template.get(), cached.distance(), cached.resolution()));
+            }
+            matches.invalidate(matchKey);
+        }
+        Optional<TemplateMatch> match = registry.find(model, fingerprint);
+        match.ifPresent(found -> matches.put(matchKey,
+                new CachedMatch(found.template().id(), found.distance(), found.resolution())));
+        return match;
+    }
+
+    /** Tokens a text needs, estimated at four characters per token. */
+    static int estimateTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    /** What the request step leaves for the completion step. */
+    record Pending(String model, Fingerprint fingerprint, Template template, int given, int promptEstimate) {
+    }
+
+    /** A match remembered by template id, so that the template's current window is used. */
+    private record CachedMatch(long templateId, int distance, Resolution resolution) {
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.ollamaproxy.optimizer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+
+/**
+ * All learned templates, in memory, indexed per model. Every change is numbered and handed to a
+ * journal; {@link #snapshot} gives a consistent view of everything up to one number, for
+ * compaction. Lookups never wait for changes of other models, and never for the journal.
+ */
+public final class TemplateRegistry {
+
+    private final Map<String, TemplateIndex> byModel = new ConcurrentHashMap<>();
+    private final Map<Long, Template> byId = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong seq = new AtomicLong();
+    private final ReadWriteLock changes = new ReentrantReadWriteLock();
+    private final int[] thresholds;
+    private final int recentNeeds;
+    private volatile Consumer<TemplateEvent> journal = event -> { };
+
+    public TemplateRegistry(OptimizerProperties properties) {
+        this.thresholds = properties.thresholds().stream().mapToInt(Integer::intValue).toArray();
+        this.recentNeeds = properties.recentNeeds();
+    }
+
+    /** Where changes go from now on. */
+    void journalTo(Consumer<TemplateEvent> journal) {
+        this.journal = journal;
+    }
+
+    /** The template of this model that the prompt matches best, if any. */
+    public Optional<TemplateMatch> find(String model, Fingerprint fingerprint) {
+        TemplateIndex index = byModel.get(model);
+        return index == null ? Optional.empty() : index.find(fingerprint, thresholds);
+    }
+
+    public Optional<Template> get(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Learns a template from a prompt and its first answer, unless a template that the prompt
+     * matches appeared meanwhile; then that one observes the answer instead.
+     */
+    public Template learn(String model, Fingerprint fingerprint, int need, boolean truncated, Instant at,
+            WindowSource windows) {
+        changes.readLock().lock();
+        try {
+            TemplateIndex index = byModel.computeIfAbsent(model, key -> new TemplateIndex());
+            Learning learning = index.exclusively(() -> {
+                Optional<TemplateMatch> match = index.best(fingerprint, thresholds);
+                if (match.isPresent()) {
+                    return new Learning(match.get().template(), false);
+                }
+                Template created = new Template(nextId.getAndIncrement(), model, fingerprint, at, recentNeeds);
+                created.observe(need, truncated, at, windows.window(created.needsWith(need)));
+                index.add(created);
+                byId.put(created.id(), created);
+                journal.accept(new TemplateEvent.Learned(seq.incrementAndGet(), created.state()));
+                return new Learning(created, true);
+            });
+            if (!learning.created()) {
+                observeLocked(learning.template(), need, truncated, at, windows);
+            }
+            return learning.template();
+        } finally {
+            changes.readLock().unlock();
+        }
+    }
+
+    /** Records an answer to a prompt that matched the template. */
+    public void observe(Template template, int need, boolean truncated, Instant at, WindowSource windows) {
+        changes.readLock().lock();
+        try {
+            if (byId.containsKey(template.id())) {
+                observeLocked(template, need, truncated, at, windows);
+            }
+        } finally {
+            changes.readLock().unlock();
+        }
+    }
+
+    public boolean delete(long id) {
+        changes.readLock().lock();
+        try {
+            Template removed = byId.remove(id);
+            if (removed == null) {
+                return false;
+            }
+            byModel.get(removed.model()).remove(removed);
+            journal.accept(new TemplateEvent.Deleted(seq.incrementAndGet(), id));
+            return true;
+        } finally {
+            changes.readLock().unlock();
+        }
+    }
+
+    public void clear() {
+        changes.readLock().lock();
+        try {
+            byModel.clear();
+            byId.clear();
+            journal.accept(new TemplateEvent.Cleared(seq.incrementAndGet()));
+        } finally {
+            changes.readLock().unlock();
+        }
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** Every template, most recently used first. */
+    public List<TemplateState> list() {
+        List<TemplateState> states = new ArrayList<>();
+        byId.values().forEach(template -> states.add(template.state()));
+        states.sort(Comparator.comparing(TemplateState::lastUsed).reversed());
+        return states;
+    }
+
+    /**
+     * Runs the action on a consistent view: no change happens meanwhile, and every change up to the
+     * given number is in it.
+     */
+    void snapshot(SnapshotAction action) {
+        changes.writeLock().lock();
+        try {
+            action.write(seq.get(), nextId.get(), byId.values().stream().map(Template::state).toList());
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
+    /** Replays a stored change (no journal entry is written for it). */
+    void apply(TemplateEvent event) {
+        seq.accumulateAndGet(event.seq(), Math::max);
+        if (event instanceof TemplateEvent.Learned learned) {
+            restore(learned.template());
+        } else if (event instanceof TemplateEvent.Observed observed) {
+            get(observed.id()).ifPresent(template -> template.observe(observed.need(), observed.truncated(),
+                    observed.at(), observed.window()));
+        } else if (event instanceof TemplateEvent.Deleted deleted) {
+            Template removed = byId.remove(deleted.id());
+            if (removed != null) {
+                byModel.get(removed.model()).remove(removed);
+            }
+        } else if (event instanceof TemplateEvent.Cleared) {
+            byModel.clear();
+            byId.clear();
+        }
+    }
+
+    /** Restores a stored template. */
+    void restore(TemplateState state) {
+        Template template = Template.restore(state, recentNeeds);
+        byId.put(template.id(), template);
+        byModel.computeIfAbsent(template.model(), key -> new TemplateIndex()).add(template);
+        nextId.accumulateAndGet(state.id() + 1, Math::max);
+    }
+
+    /** Restores the counters of a snapshot. */
+    void restoreCounters(long lastSeq, long nextTemplateId) {
+        seq.accumulateAndGet(lastSeq, Math::max);
+        nextId.accumulateAndGet(nextTemplateId, Math::max);
+    }
+
+    private void observeLocked(Template template, int need, boolean truncated, Instant at, WindowSource windows) {
+        int window;
+        synchronized (template) {
+            window = windows.window(template.needsWith(need));
+            template.observe(need, truncated, at, window);
+        }
+        journal.accept(new TemplateEvent.Observed(seq.incrementAndGet(), template.id(), need, truncated, at, window));
+    }
+
+    /** The template a learning ended with, and whether it is new. */
+    private record Learning(Template template, boolean created) {
+    }
+
+    /** Computes a window from a template's recent needs (with the model's limits). */
+    @FunctionalInterface
+    public interface WindowSource {
+        int window(int[] needs);
+    }
+
+    /** Writes a consistent view of the registry. */
+    @FunctionalInterface
+    interface SnapshotAction {
+        void write(long lastSeq, long nextTemplateId, List<TemplateState> templates);
+    }
+}

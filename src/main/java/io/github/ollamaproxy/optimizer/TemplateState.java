@@ -1,0 +1,21 @@
+package io.github.ollamaproxy.optimizer;
+
+import java.time.Instant;
+
+/**
+ * Everything known about one learned prompt template, as stored and as listed.
+ *
+ * @param id           stable id
+ * @param model        canonical model name the template was learned for
+ * @param fingerprints its fingerprints at every resolution
+ * @param tokens       word tokens of the prompt it was learned from
+ * @param createdAt    when it was learned
+ * @param lastUsed     when it last matched or learned
+ * @param observations answers observed (the first one included)
+ * @param truncations  answers that filled the window they were given
+ * @param window       the context window it applies
+ * @param needs        recent needs (prompt plus answer tokens), oldest first
+ */
+public record TemplateState(long id, String model, long[] fingerprints, int tokens, Instant createdAt,
+        Instant lastUsed, long observations, long truncations, int window, int[] needs) {
+}

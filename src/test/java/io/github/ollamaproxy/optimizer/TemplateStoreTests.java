@@ -1,0 +1,127 @@
+package io.github.ollamaproxy.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Templates survive restarts, and a store cut short at any point still loads. */
+class TemplateStoreTests {
+
+    private static final OptimizerProperties PROPERTIES = OptimizerProperties.defaults();
+    private static final TemplateRegistry.WindowSource WINDOWS = needs -> new WindowPolicy(PROPERTIES).window(needs, 8192);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void templatesSurviveARestart() {
+        TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
+        try (TemplateStore store = store(registry)) {
+            Template kept = registry.learn("m:latest", fingerprint(1), 1500, false, Instant.parse("2026-01-01T00:00:00Z"), WINDOWS);
+            registry.observe(kept, 3500, false, Instant.parse("2026-01-02T00:00:00Z"), WINDOWS);
+            Template dropped = registry.learn("m:latest", fingerprint(2), 900, false, Instant.now(), WINDOWS);
+            registry.learn("other:latest", fingerprint(3), 6000, true, Instant.now(), WINDOWS);
+            registry.delete(dropped.id());
+        }
+
+        TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
+        try (TemplateStore store = store(reloaded)) {
+            assertThat(reloaded.size()).isEqualTo(2);
+            TemplateState kept = reloaded.list().stream().filter(t -> t.model().equals("m:latest")).findFirst().orElseThrow();
+            assertThat(kept.observations()).isEqualTo(2);
+            assertThat(kept.needs()).containsExactly(1500, 3500);
+            assertThat(kept.window()).isEqualTo(5120);
+            assertThat(kept.lastUsed()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+            assertThat(reloaded.find("m:latest", fingerprint(1))).isPresent();
+            assertThat(reloaded.find("m:latest", fingerprint(2))).isEmpty();
+            TemplateState other = reloaded.list().stream().filter(t -> t.model().equals("other:latest")).findFirst().orElseThrow();
+            assertThat(other.truncations()).isEqualTo(1);
+            Template next = reloaded.learn("m:latest", fingerprint(4), 100, false, Instant.now(), WINDOWS);
+            assertThat(next.id()).isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void journalWrittenBeforeACrashIsReplayed() throws IOException {
+        TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
+        TemplateStore store = store(registry);
+        registry.learn("m:latest", fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        store.flush();
+        registry.learn("m:latest", fingerprint(2), 2000, false, Instant.now(), WINDOWS);
+        store.flush();
+
+        TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
+        store(reloaded).close();
+        assertThat(reloaded.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aLineCutShortByAKillIsSkipped() throws IOException {
+        TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
+        TemplateStore store = store(registry);
+        registry.learn("m:latest", fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        store.flush();
+        Files.writeString(folder.resolve(TemplateStore.JOURNAL), "{\"seq\":99,\"type\":\"learned\",\"templ",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
+        store(reloaded).close();
+
+        assertThat(reloaded.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aKillBetweenSnapshotAndJournalResetDoesNotCountTwice() throws IOException {
+        TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
+        TemplateStore store = store(registry);
+        Template template = registry.learn("m:latest", fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        registry.observe(template, 1200, false, Instant.now(), WINDOWS);
+        store.flush();
+        List<String> journal = Files.readAllLines(folder.resolve(TemplateStore.JOURNAL));
+        store.compact();
+        Files.write(folder.resolve(TemplateStore.JOURNAL), journal);
+
+        TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
+        store(reloaded).close();
+
+        assertThat(reloaded.list().get(0).observations()).isEqualTo(2);
+    }
+
+    @Test
+    void journalIsCompactedIntoTheSnapshot() throws IOException {
+        TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
+        try (TemplateStore store = new TemplateStore(folder, registry, Duration.ofHours(1), 10)) {
+            for (int i = 0; i < 25; i++) {
+                registry.learn("m:latest", fingerprint(100 + i), 1000 + i, false, Instant.now(), WINDOWS);
+                store.flush();
+            }
+            assertThat(Files.readAllLines(folder.resolve(TemplateStore.JOURNAL)).size()).isLessThan(10);
+            assertThat(Files.readAllLines(folder.resolve(TemplateStore.SNAPSHOT)).size()).isGreaterThan(20);
+        }
+    }
+
+    private TemplateStore store(TemplateRegistry registry) {
+        return new TemplateStore(folder, registry, Duration.ofHours(1), 10_000);
+    }
+
+    /** A fingerprint far from the ones of other seeds. */
+    static Fingerprint fingerprint(int seed) {
+        Random random = new Random(seed);
+        long[] values = new long[Resolution.COUNT];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextLong();
+        }
+        return new Fingerprint(values, 500);
+    }
+}
