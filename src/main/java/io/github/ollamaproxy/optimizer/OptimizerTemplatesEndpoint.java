@@ -43,9 +43,9 @@ public class OptimizerTemplatesEndpoint {
                     .put("created_at", state.createdAt().toString())
                     .put("truncations", state.truncations())
                     .put("tokens", state.tokens());
-            ArrayNode needs = template.putArray("recent_needs");
-            for (int need : state.needs()) {
-                needs.add(need);
+            ArrayNode extras = template.putArray("recent_extra_tokens");
+            for (int extra : state.extras()) {
+                extras.add(extra);
             }
         }
         HttpResponses.respond(exchange.getMessage(), 200, MediaTypes.JSON, json.write(templates), Map.of());

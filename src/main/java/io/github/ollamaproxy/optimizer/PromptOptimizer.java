@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>On a request: the command-stripped conversation is fingerprinted ({@link SimHasher}) and
  * looked up among the model's templates ({@link TemplateRegistry}); on a match with enough
- * evidence, {@code options.num_ctx} is set to the template's window, or more when this prompt alone
- * needs more ({@link WindowPolicy}), unless the client chose {@code num_ctx} itself. On every answer
+ * evidence, {@code options.num_ctx} is set to the window this prompt needs by the template's
+ * record ({@link WindowPolicy}), unless the client chose {@code num_ctx} itself. On every answer
  * with metrics, streamed or not: the need (prompt plus answer tokens) updates the template, or
  * teaches a new one. Fingerprints and matches (template ids) are cached; templates are stored in
  * the data folder ({@link TemplateStore}).
@@ -90,7 +90,7 @@ public class PromptOptimizer implements DisposableBean {
         if (match.isPresent() && match.get().template().observations() >= properties.minObservations()) {
             metrics.match();
             TemplateMatch found = match.get();
-            int window = policy.forRequest(found.template().window(), estimate, contextLengths.of(model));
+            int window = policy.window(found.template().extras(), estimate, contextLengths.of(model));
             String report = "template=" + found.template().id() + "; distance=" + found.distance() + "; resolution="
                     + found.resolution().label();
             if (clientNumCtx > 0 && !properties.overrideClientNumCtx()) {
@@ -118,15 +118,16 @@ public class PromptOptimizer implements DisposableBean {
         long promptEvalCount = completion.promptEvalCount().getAsLong();
         long evalCount = completion.evalCount().getAsLong();
         int need = policy.need(promptEvalCount, evalCount, pending.promptEstimate(), pending.given());
+        int extra = need - pending.promptEstimate();
         boolean truncated = policy.filled(promptEvalCount + evalCount, pending.given());
         int modelMax = contextLengths.of(pending.model());
-        TemplateRegistry.WindowSource windows = needs -> policy.window(needs, modelMax);
+        TemplateRegistry.WindowSource windows = extras -> policy.window(extras, pending.promptEstimate(), modelMax);
         Instant now = Instant.now();
         if (pending.template() != null && registry.get(pending.template().id()).isPresent()) {
-            registry.observe(pending.template(), need, truncated, now, windows);
+            registry.observe(pending.template(), extra, truncated, now, windows);
             metrics.updated();
         } else {
-            Template template = registry.learn(pending.model(), pending.fingerprint(), need, truncated, now, windows);
+            Template template = registry.learn(pending.model(), pending.fingerprint(), extra, truncated, now, windows);
             if (template.observations() == 1) {
                 metrics.learned();
             } else {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A learned prompt template of one model: its fingerprint and what the answers to prompts like it
- * needed. Thread-safe; its statistics change as answers are observed.
+ * needed beyond their prompts (see {@link WindowPolicy}). Thread-safe; its statistics change as
+ * answers are observed.
  */
 public final class Template {
 
@@ -12,7 +13,7 @@ public final class Template {
     private final String model;
     private final Fingerprint fingerprint;
     private final Instant createdAt;
-    private final int[] needs;
+    private final int[] extras;
     private int size;
     private int next;
     private long observations;
@@ -26,14 +27,14 @@ public final class Template {
         this.fingerprint = fingerprint;
         this.createdAt = createdAt;
         this.lastUsed = createdAt;
-        this.needs = new int[capacity];
+        this.extras = new int[capacity];
     }
 
     static Template restore(TemplateState state, int capacity) {
         Template template = new Template(state.id(), state.model(), new Fingerprint(state.fingerprints(), state.tokens()),
                 state.createdAt(), capacity);
-        for (int need : state.needs()) {
-            template.remember(need);
+        for (int extra : state.extras()) {
+            template.remember(extra);
         }
         template.observations = state.observations();
         template.truncations = state.truncations();
@@ -62,9 +63,9 @@ public final class Template {
         return observations;
     }
 
-    /** Records one answer's need and sets the window its policy gives. */
-    synchronized void observe(int need, boolean truncated, Instant at, int newWindow) {
-        remember(need);
+    /** Records the extra tokens one answer needed and the window that follows. */
+    synchronized void observe(int extra, boolean truncated, Instant at, int newWindow) {
+        remember(extra);
         observations++;
         if (truncated) {
             truncations++;
@@ -73,29 +74,34 @@ public final class Template {
         lastUsed = at;
     }
 
-    /** The recent needs, oldest first, with the need to be added (for computing the next window). */
-    synchronized int[] needsWith(int need) {
-        int kept = Math.min(size, needs.length - 1);
+    /** The recent extras, oldest first. */
+    synchronized int[] extras() {
+        int[] result = new int[size];
+        for (int i = 0; i < size; i++) {
+            result[i] = extras[Math.floorMod(next - size + i, extras.length)];
+        }
+        return result;
+    }
+
+    /** The recent extras with one more, as they will be once it is recorded. */
+    synchronized int[] extrasWith(int extra) {
+        int kept = Math.min(size, extras.length - 1);
         int[] result = new int[kept + 1];
         for (int i = 0; i < kept; i++) {
-            result[i] = needs[Math.floorMod(next - kept + i, needs.length)];
+            result[i] = extras[Math.floorMod(next - kept + i, extras.length)];
         }
-        result[kept] = need;
+        result[kept] = extra;
         return result;
     }
 
     synchronized TemplateState state() {
-        int[] ordered = new int[size];
-        for (int i = 0; i < size; i++) {
-            ordered[i] = needs[Math.floorMod(next - size + i, needs.length)];
-        }
         return new TemplateState(id, model, fingerprint.values(), fingerprint.tokens(), createdAt, lastUsed,
-                observations, truncations, window, ordered);
+                observations, truncations, window, extras());
     }
 
-    private void remember(int need) {
-        needs[next] = need;
-        next = (next + 1) % needs.length;
-        size = Math.min(size + 1, needs.length);
+    private void remember(int extra) {
+        extras[next] = extra;
+        next = (next + 1) % extras.length;
+        size = Math.min(size + 1, extras.length);
     }
 }

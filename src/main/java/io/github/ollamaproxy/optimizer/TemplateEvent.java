@@ -13,7 +13,7 @@ sealed interface TemplateEvent {
     }
 
     /** An answer observed for a template, and the window that followed. */
-    record Observed(long seq, long id, int need, boolean truncated, Instant at, int window) implements TemplateEvent {
+    record Observed(long seq, long id, int extra, boolean truncated, Instant at, int window) implements TemplateEvent {
     }
 
     /** One template removed. */

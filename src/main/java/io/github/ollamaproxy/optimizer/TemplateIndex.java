@@ -39,11 +39,14 @@ final class TemplateIndex {
         }
     }
 
-    /** The best template within the thresholds (one per resolution), if any. */
-    Optional<TemplateMatch> find(Fingerprint query, int[] thresholds) {
+    /**
+     * The best template within the thresholds (one per resolution) that agrees on at least the
+     * first {@code requiredLevels} resolutions (or on all), if any.
+     */
+    Optional<TemplateMatch> find(Fingerprint query, int[] thresholds, int requiredLevels) {
         lock.readLock().lock();
         try {
-            return best(query, thresholds);
+            return best(query, thresholds, requiredLevels);
         } finally {
             lock.readLock().unlock();
         }
@@ -97,7 +100,7 @@ final class TemplateIndex {
         }
     }
 
-    Optional<TemplateMatch> best(Fingerprint query, int[] thresholds) {
+    Optional<TemplateMatch> best(Fingerprint query, int[] thresholds, int requiredLevels) {
         long prefix = query.prefix64();
         Set<Template> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         TemplateMatch best = null;
@@ -118,6 +121,9 @@ final class TemplateIndex {
                 int levels = 1;
                 while (levels < Resolution.COUNT && query.distance(candidate.fingerprint(), levels) <= thresholds[levels]) {
                     levels++;
+                }
+                if (levels < requiredLevels) {
+                    continue;
                 }
                 if (levels > bestLevels || levels == bestLevels && distance < best.distance()) {
                     best = new TemplateMatch(candidate, distance, Resolution.ALL.get(levels - 1));

@@ -25,11 +25,13 @@ public final class TemplateRegistry {
     private final AtomicLong seq = new AtomicLong();
     private final ReadWriteLock changes = new ReentrantReadWriteLock();
     private final int[] thresholds;
+    private final int requiredLevels;
     private final int recentNeeds;
     private volatile Consumer<TemplateEvent> journal = event -> { };
 
     public TemplateRegistry(OptimizerProperties properties) {
         this.thresholds = properties.thresholds().stream().mapToInt(Integer::intValue).toArray();
+        this.requiredLevels = properties.matchLevels();
         this.recentNeeds = properties.recentNeeds();
     }
 
@@ -41,7 +43,7 @@ public final class TemplateRegistry {
     /** The template of this model that the prompt matches best, if any. */
     public Optional<TemplateMatch> find(String model, Fingerprint fingerprint) {
         TemplateIndex index = byModel.get(model);
-        return index == null ? Optional.empty() : index.find(fingerprint, thresholds);
+        return index == null ? Optional.empty() : index.find(fingerprint, thresholds, requiredLevels);
     }
 
     public Optional<Template> get(long id) {
@@ -49,28 +51,28 @@ public final class TemplateRegistry {
     }
 
     /**
-     * Learns a template from a prompt and its first answer, unless a template that the prompt
-     * matches appeared meanwhile; then that one observes the answer instead.
+     * Learns a template from a prompt and the extra tokens its first answer needed, unless a
+     * template that the prompt matches appeared meanwhile; then that one observes the answer.
      */
-    public Template learn(String model, Fingerprint fingerprint, int need, boolean truncated, Instant at,
+    public Template learn(String model, Fingerprint fingerprint, int extra, boolean truncated, Instant at,
             WindowSource windows) {
         changes.readLock().lock();
         try {
             TemplateIndex index = byModel.computeIfAbsent(model, key -> new TemplateIndex());
             Learning learning = index.exclusively(() -> {
-                Optional<TemplateMatch> match = index.best(fingerprint, thresholds);
+                Optional<TemplateMatch> match = index.best(fingerprint, thresholds, requiredLevels);
                 if (match.isPresent()) {
                     return new Learning(match.get().template(), false);
                 }
                 Template created = new Template(nextId.getAndIncrement(), model, fingerprint, at, recentNeeds);
-                created.observe(need, truncated, at, windows.window(created.needsWith(need)));
+                created.observe(extra, truncated, at, windows.window(created.extrasWith(extra)));
                 index.add(created);
                 byId.put(created.id(), created);
                 journal.accept(new TemplateEvent.Learned(seq.incrementAndGet(), created.state()));
                 return new Learning(created, true);
             });
             if (!learning.created()) {
-                observeLocked(learning.template(), need, truncated, at, windows);
+                observeLocked(learning.template(), extra, truncated, at, windows);
             }
             return learning.template();
         } finally {
@@ -79,11 +81,11 @@ public final class TemplateRegistry {
     }
 
     /** Records an answer to a prompt that matched the template. */
-    public void observe(Template template, int need, boolean truncated, Instant at, WindowSource windows) {
+    public void observe(Template template, int extra, boolean truncated, Instant at, WindowSource windows) {
         changes.readLock().lock();
         try {
             if (byId.containsKey(template.id())) {
-                observeLocked(template, need, truncated, at, windows);
+                observeLocked(template, extra, truncated, at, windows);
             }
         } finally {
             changes.readLock().unlock();
@@ -147,7 +149,7 @@ public final class TemplateRegistry {
         if (event instanceof TemplateEvent.Learned learned) {
             restore(learned.template());
         } else if (event instanceof TemplateEvent.Observed observed) {
-            get(observed.id()).ifPresent(template -> template.observe(observed.need(), observed.truncated(),
+            get(observed.id()).ifPresent(template -> template.observe(observed.extra(), observed.truncated(),
                     observed.at(), observed.window()));
         } else if (event instanceof TemplateEvent.Deleted deleted) {
             Template removed = byId.remove(deleted.id());
@@ -174,23 +176,23 @@ public final class TemplateRegistry {
         nextId.accumulateAndGet(nextTemplateId, Math::max);
     }
 
-    private void observeLocked(Template template, int need, boolean truncated, Instant at, WindowSource windows) {
+    private void observeLocked(Template template, int extra, boolean truncated, Instant at, WindowSource windows) {
         int window;
         synchronized (template) {
-            window = windows.window(template.needsWith(need));
-            template.observe(need, truncated, at, window);
+            window = windows.window(template.extrasWith(extra));
+            template.observe(extra, truncated, at, window);
         }
-        journal.accept(new TemplateEvent.Observed(seq.incrementAndGet(), template.id(), need, truncated, at, window));
+        journal.accept(new TemplateEvent.Observed(seq.incrementAndGet(), template.id(), extra, truncated, at, window));
     }
 
     /** The template a learning ended with, and whether it is new. */
     private record Learning(Template template, boolean created) {
     }
 
-    /** Computes a window from a template's recent needs (with the model's limits). */
+    /** Computes the window that follows from a template's recent extras. */
     @FunctionalInterface
     public interface WindowSource {
-        int window(int[] needs);
+        int window(int[] extras);
     }
 
     /** Writes a consistent view of the registry. */

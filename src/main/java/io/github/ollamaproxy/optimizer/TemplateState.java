@@ -13,9 +13,9 @@ import java.time.Instant;
  * @param lastUsed     when it last matched or learned
  * @param observations answers observed (the first one included)
  * @param truncations  answers that filled the window they were given
- * @param window       the context window it applies
- * @param needs        recent needs (prompt plus answer tokens), oldest first
+ * @param window       the context window of its last request
+ * @param extras       recent needs beyond the prompt's estimated size, oldest first
  */
 public record TemplateState(long id, String model, long[] fingerprints, int tokens, Instant createdAt,
-        Instant lastUsed, long observations, long truncations, int window, int[] needs) {
+        Instant lastUsed, long observations, long truncations, int window, int[] extras) {
 }

@@ -207,7 +207,7 @@ public final class TemplateStore implements AutoCloseable {
         if (event instanceof TemplateEvent.Learned learned) {
             node.put("type", "learned").set("template", encode(learned.template()));
         } else if (event instanceof TemplateEvent.Observed observed) {
-            node.put("type", "observed").put("id", observed.id()).put("need", observed.need())
+            node.put("type", "observed").put("id", observed.id()).put("extra", observed.extra())
                     .put("truncated", observed.truncated()).put("at", observed.at().toString())
                     .put("window", observed.window());
         } else if (event instanceof TemplateEvent.Deleted deleted) {
@@ -224,7 +224,7 @@ public final class TemplateStore implements AutoCloseable {
             long seq = node.path("seq").asLong();
             return switch (node.path("type").asText()) {
                 case "learned" -> new TemplateEvent.Learned(seq, decodeTemplate(node.path("template")));
-                case "observed" -> new TemplateEvent.Observed(seq, node.path("id").asLong(), node.path("need").asInt(),
+                case "observed" -> new TemplateEvent.Observed(seq, node.path("id").asLong(), node.path("extra").asInt(),
                         node.path("truncated").asBoolean(), Instant.parse(node.path("at").asText()),
                         node.path("window").asInt());
                 case "deleted" -> new TemplateEvent.Deleted(seq, node.path("id").asLong());
@@ -245,9 +245,9 @@ public final class TemplateStore implements AutoCloseable {
         node.put("tokens", state.tokens()).put("createdAt", state.createdAt().toString())
                 .put("lastUsed", state.lastUsed().toString()).put("observations", state.observations())
                 .put("truncations", state.truncations()).put("window", state.window());
-        ArrayNode needs = node.putArray("needs");
-        for (int need : state.needs()) {
-            needs.add(need);
+        ArrayNode extras = node.putArray("extras");
+        for (int extra : state.extras()) {
+            extras.add(extra);
         }
         return node;
     }
@@ -257,14 +257,14 @@ public final class TemplateStore implements AutoCloseable {
         for (int i = 0; i < Resolution.COUNT; i++) {
             fingerprints[i] = Long.parseUnsignedLong(node.path("fingerprints").get(i).asText(), 16);
         }
-        int[] needs = new int[node.path("needs").size()];
-        for (int i = 0; i < needs.length; i++) {
-            needs[i] = node.path("needs").get(i).asInt();
+        int[] extras = new int[node.path("extras").size()];
+        for (int i = 0; i < extras.length; i++) {
+            extras[i] = node.path("extras").get(i).asInt();
         }
         return new TemplateState(node.path("id").asLong(), node.path("model").asText(), fingerprints,
                 node.path("tokens").asInt(), Instant.parse(node.path("createdAt").asText()),
                 Instant.parse(node.path("lastUsed").asText()), node.path("observations").asLong(),
-                node.path("truncations").asLong(), node.path("window").asInt(), needs);
+                node.path("truncations").asLong(), node.path("window").asInt(), extras);
     }
 
     private void move(Path from, Path to) throws IOException {

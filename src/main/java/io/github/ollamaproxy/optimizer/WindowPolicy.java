@@ -3,9 +3,15 @@ package io.github.ollamaproxy.optimizer;
 import java.util.Arrays;
 
 /**
- * How a template's observed needs become a context window: a high percentile of the recent needs
- * times the safety margin, rounded up to a bucket, clamped between the minimum and the model's
- * context length, and never below what the current prompt needs.
+ * How what a template's answers needed becomes the context window of the next request.
+ *
+ * <p>A need is the prompt plus the answer, in tokens. Needs are remembered relative to the prompt:
+ * the extra tokens beyond the prompt's estimated size (the answer, and any error of the estimate).
+ * The window for a request is its prompt's estimated size plus a high percentile of the recent
+ * extras, times the safety margin, rounded up to a bucket (so Ollama does not reload the model for
+ * small changes), and clamped between the minimum and the model's context length. For prompts of
+ * one size this is the percentile of the needs; when a template's prompts vary in size (documents,
+ * code), each request gets the window its own prompt needs, and is never below its prompt.
  */
 public final class WindowPolicy {
 
@@ -17,21 +23,22 @@ public final class WindowPolicy {
         this.properties = properties;
     }
 
-    /** The window that covers these needs. */
-    public int window(int[] needs, int modelMax) {
-        if (needs.length == 0) {
-            return clamp(properties.minWindow(), modelMax);
+    /**
+     * The window for a prompt of this estimated size, given the extra tokens recent answers needed.
+     *
+     * @param extras        recent needs minus their prompt estimates (may be empty)
+     * @param promptTokens  the estimated size of this request's prompt
+     * @param modelMax      the model's context length, or 0 when unknown
+     */
+    public int window(int[] extras, int promptTokens, int modelMax) {
+        long extra = 0;
+        if (extras.length > 0) {
+            int[] sorted = extras.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(properties.percentile() / 100.0 * sorted.length);
+            extra = Math.max(0, sorted[Math.max(0, rank - 1)]);
         }
-        int[] sorted = needs.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(properties.percentile() / 100.0 * sorted.length);
-        int percentile = sorted[Math.max(0, rank - 1)];
-        return clamp(bucketUp(percentile * properties.safetyMargin()), modelMax);
-    }
-
-    /** The window for one request: the template's, or more if this prompt alone needs more. */
-    public int forRequest(int templateWindow, int promptTokens, int modelMax) {
-        return clamp(Math.max(templateWindow, bucketUp(promptTokens * properties.safetyMargin())), modelMax);
+        return clamp(bucketUp((promptTokens + extra) * properties.safetyMargin()), modelMax);
     }
 
     /**

@@ -38,7 +38,7 @@ class TemplateIndexTests {
             } else {
                 probe = fingerprint(random.nextLong(), random);
             }
-            Optional<TemplateMatch> fromIndex = index.find(probe, THRESHOLDS);
+            Optional<TemplateMatch> fromIndex = index.find(probe, THRESHOLDS, 1);
             Optional<TemplateMatch> fromScan = bruteForce(templates, probe);
             assertThat(fromIndex.map(m -> m.template().id())).isEqualTo(fromScan.map(m -> m.template().id()));
             assertThat(fromIndex.map(TemplateMatch::distance)).isEqualTo(fromScan.map(TemplateMatch::distance));
@@ -63,11 +63,23 @@ class TemplateIndexTests {
         index.add(shortMatch);
         index.add(longMatch);
 
-        TemplateMatch match = index.find(new Fingerprint(query, 300), THRESHOLDS).orElseThrow();
+        TemplateMatch match = index.find(new Fingerprint(query, 300), THRESHOLDS, 1).orElseThrow();
 
         assertThat(match.template()).isSameAs(longMatch);
         assertThat(match.distance()).isEqualTo(2);
         assertThat(match.resolution().label()).isEqualTo("512");
+    }
+
+    @Test
+    void requiredPrefixRejectsShallowMatches() {
+        TemplateIndex index = new TemplateIndex();
+        long[] values = {1, 2, 3, 4, 5, 6};
+        index.add(template(1, new Fingerprint(values, 900)));
+        long[] query = {1, 2, ~3L, ~4L, ~5L, ~6L};
+
+        assertThat(index.find(new Fingerprint(query, 900), THRESHOLDS, 2)).isPresent();
+        assertThat(index.find(new Fingerprint(query, 900), THRESHOLDS, 3)).isEmpty();
+        assertThat(index.find(new Fingerprint(values, 900), THRESHOLDS, 3)).isPresent();
     }
 
     @Test
@@ -77,7 +89,7 @@ class TemplateIndexTests {
         index.add(template);
         index.remove(template);
 
-        assertThat(index.find(template.fingerprint(), THRESHOLDS)).isEmpty();
+        assertThat(index.find(template.fingerprint(), THRESHOLDS, 1)).isEmpty();
         assertThat(index.size()).isZero();
     }
 

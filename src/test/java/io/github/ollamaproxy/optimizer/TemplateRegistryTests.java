@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TemplateRegistryTests {
 
     private static final OptimizerProperties PROPERTIES = OptimizerProperties.defaults();
-    private static final TemplateRegistry.WindowSource WINDOWS = needs -> new WindowPolicy(PROPERTIES).window(needs, 8192);
+    private static final TemplateRegistry.WindowSource WINDOWS = extras -> new WindowPolicy(PROPERTIES).window(extras, 0, 8192);
 
     @Test
     void concurrentLearningOfOneTemplateCreatesItOnce() throws Exception {
@@ -37,7 +37,7 @@ class TemplateRegistryTests {
 
         assertThat(registry.size()).isEqualTo(4);
         assertThat(registry.list()).allMatch(t -> t.observations() == 100);
-        assertThat(registry.list()).allMatch(t -> t.needs().length == PROPERTIES.recentNeeds());
+        assertThat(registry.list()).allMatch(t -> t.extras().length == PROPERTIES.recentNeeds());
     }
 
     @Test
@@ -50,7 +50,7 @@ class TemplateRegistryTests {
     }
 
     @Test
-    void windowFollowsTheRecentNeeds() {
+    void windowFollowsTheRecentExtras() {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
         Template template = registry.learn("m:latest", TemplateStoreTests.fingerprint(1), 1000, false, Instant.now(), WINDOWS);
         assertThat(template.window()).isEqualTo(2048);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateStoreTests {
 
     private static final OptimizerProperties PROPERTIES = OptimizerProperties.defaults();
-    private static final TemplateRegistry.WindowSource WINDOWS = needs -> new WindowPolicy(PROPERTIES).window(needs, 8192);
+    private static final TemplateRegistry.WindowSource WINDOWS = extras -> new WindowPolicy(PROPERTIES).window(extras, 0, 8192);
 
     @TempDir
     Path folder;
@@ -40,7 +40,7 @@ class TemplateStoreTests {
             assertThat(reloaded.size()).isEqualTo(2);
             TemplateState kept = reloaded.list().stream().filter(t -> t.model().equals("m:latest")).findFirst().orElseThrow();
             assertThat(kept.observations()).isEqualTo(2);
-            assertThat(kept.needs()).containsExactly(1500, 3500);
+            assertThat(kept.extras()).containsExactly(1500, 3500);
             assertThat(kept.window()).isEqualTo(5120);
             assertThat(kept.lastUsed()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
             assertThat(reloaded.find("m:latest", fingerprint(1))).isPresent();

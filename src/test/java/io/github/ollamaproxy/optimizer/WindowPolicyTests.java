@@ -9,35 +9,37 @@ class WindowPolicyTests {
     private final WindowPolicy policy = new WindowPolicy(OptimizerProperties.defaults());
 
     @Test
-    void windowIsAHighPercentileTimesTheMarginRoundedUpToABucket() {
-        int[] needs = new int[20];
-        for (int i = 0; i < needs.length; i++) {
-            needs[i] = 2000 + i * 100;
+    void windowIsThePromptPlusAHighPercentileOfExtrasTimesTheMarginRoundedUpToABucket() {
+        int[] extras = new int[20];
+        for (int i = 0; i < extras.length; i++) {
+            extras[i] = 1000 + i * 100;
         }
-        // p95 of 2000..3900 is 3800; × 1.2 = 4560; next multiple of 1024 is 5120
-        assertThat(policy.window(needs, 0)).isEqualTo(5120);
+        // p95 of 1000..2900 is 2800; (1000 + 2800) × 1.2 = 4560; next multiple of 1024 is 5120
+        assertThat(policy.window(extras, 1000, 0)).isEqualTo(5120);
     }
 
     @Test
     void outliersBelowThePercentileDoNotShrinkIt() {
-        int[] needs = {3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000,
+        int[] extras = {3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000,
             3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 100};
-        assertThat(policy.window(needs, 0)).isEqualTo(4096);
+        assertThat(policy.window(extras, 0, 0)).isEqualTo(4096);
+    }
+
+    @Test
+    void eachRequestGetsTheWindowItsOwnPromptNeeds() {
+        int[] extras = {500, 500, 500};
+        assertThat(policy.window(extras, 200, 0)).isEqualTo(2048);
+        assertThat(policy.window(extras, 6000, 0)).isEqualTo(8192);
+        assertThat(policy.window(new int[0], 3000, 0)).isEqualTo(4096);
+        assertThat(policy.window(new int[] {-400}, 3000, 0)).isEqualTo(4096);
     }
 
     @Test
     void windowIsClampedBetweenTheMinimumAndTheModelsContextLength() {
-        assertThat(policy.window(new int[] {100}, 0)).isEqualTo(2048);
-        assertThat(policy.window(new int[] {100_000}, 32_768)).isEqualTo(32_768);
-        assertThat(policy.window(new int[] {500_000}, 0)).isEqualTo(131_072);
-        assertThat(policy.window(new int[] {100}, 1024)).isEqualTo(1024);
-    }
-
-    @Test
-    void requestWindowIsNeverBelowWhatThisPromptNeeds() {
-        assertThat(policy.forRequest(2048, 100, 8192)).isEqualTo(2048);
-        assertThat(policy.forRequest(2048, 3000, 8192)).isEqualTo(4096);
-        assertThat(policy.forRequest(2048, 10_000, 8192)).isEqualTo(8192);
+        assertThat(policy.window(new int[] {100}, 0, 0)).isEqualTo(2048);
+        assertThat(policy.window(new int[] {100_000}, 0, 32_768)).isEqualTo(32_768);
+        assertThat(policy.window(new int[] {500_000}, 0, 0)).isEqualTo(131_072);
+        assertThat(policy.window(new int[] {100}, 0, 1024)).isEqualTo(1024);
     }
 
     @Test
