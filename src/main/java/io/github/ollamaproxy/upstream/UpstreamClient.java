@@ -46,14 +46,17 @@ public class UpstreamClient {
 
     /** {@code GET path} that gives up after {@code timeout} (connect and answer). */
     public ObjectNode get(String path, Duration timeout) {
-        long millis = timeout.toMillis();
-        return call("GET", path, null,
-                "&connectTimeout=" + millis + "&responseTimeout=" + millis + "&soTimeout=" + millis);
+        return call("GET", path, null, timeouts(timeout));
     }
 
     /** {@code POST path} with a JSON body; the answer must be a 2xx JSON object. */
     public ObjectNode post(String path, ObjectNode body) {
         return call("POST", path, body, "");
+    }
+
+    /** {@code POST path} that gives up after {@code timeout} (connect and answer). */
+    public ObjectNode post(String path, ObjectNode body, Duration timeout) {
+        return call("POST", path, body, timeouts(timeout));
     }
 
     /**
@@ -112,6 +115,11 @@ public class UpstreamClient {
                     : path + " answered " + status;
             throw new UpstreamException(status, message);
         }
+    }
+
+    private static String timeouts(Duration timeout) {
+        long millis = timeout.toMillis();
+        return "&connectTimeout=" + millis + "&responseTimeout=" + millis + "&soTimeout=" + millis;
     }
 
     private String endpoint(String path, String options) {

@@ -1,0 +1,79 @@
+package io.github.ollamaproxy.websearch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Searches the web through the {@code web-search} route (camel-http behind the circuit-breaker
+ * EIP); successful answers are cached for {@code cache-ttl}. Never throws: a failed search is an
+ * outcome.
+ */
+@Component
+public class WebSearchClient {
+
+    static final String ROUTE = "direct:web-search";
+
+    private final WebSearchProperties properties;
+    private final ProducerTemplate template;
+    private final CircuitBreaker breaker;
+    private final Cache<String, WebSearchOutcome> cache;
+
+    public WebSearchClient(WebSearchProperties properties, CamelContext camel,
+            @Qualifier(WebSearchConfiguration.BREAKER) CircuitBreaker breaker) {
+        this.properties = properties;
+        this.template = camel.createProducerTemplate();
+        this.breaker = breaker;
+        this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(properties.cacheTtl()).recordStats()
+                .build();
+    }
+
+    /** Whether a search URL is configured. */
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    /** The circuit breaker's state: {@code closed}, {@code open}, {@code half_open}, … */
+    public String circuitState() {
+        return breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The breaker, for metrics. */
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** Searches for {@code query}; {@link WebSearchOutcome.Status#DISABLED} when no URL is set. */
+    public WebSearchOutcome search(String query) {
+        if (!properties.enabled()) {
+            return WebSearchOutcome.failed(WebSearchOutcome.Status.DISABLED, query, "no web search URL is configured");
+        }
+        WebSearchOutcome cached = cache.getIfPresent(query);
+        if (cached != null) {
+            return cached;
+        }
+        WebSearchOutcome outcome;
+        try {
+            WebSearchOutcome answer = template.requestBody(ROUTE, query, WebSearchOutcome.class);
+            outcome = answer == null ? null : answer.withQuery(query);
+        } catch (RuntimeException e) {
+            outcome = WebSearchOutcome.failed(WebSearchOutcome.Status.FAILED, query, e.getMessage());
+        }
+        if (outcome == null) {
+            outcome = WebSearchOutcome.failed(WebSearchOutcome.Status.FAILED, query, "the search gave no outcome");
+        }
+        if (outcome.status() == WebSearchOutcome.Status.OK && !outcome.results().isEmpty()) {
+            cache.put(query, outcome);
+        }
+        return outcome;
+    }
+
+    /** Forgets cached results. */
+    public void clearCache() {
+        cache.invalidateAll();
+    }
+}
