@@ -27,7 +27,8 @@ public final class TextAnalysis {
             "it's", "its", "from", "about", "so", "than", "too", "very", "just", "also", "any", "some",
             "all", "each", "other", "more", "most", "own", "same", "here", "there", "up", "down", "out",
             "over", "under", "again", "once", "only", "both", "few", "nor", "off", "s", "t",
-            "tell", "explain", "please", "want", "need", "get", "know", "thing", "things", "way");
+            "tell", "explain", "please", "want", "need", "get", "know", "thing", "things", "way",
+            "use", "uses", "used", "using");
 
     private static final CharArraySet STOP_WORDS = stopWords();
     private static final Analyzer ANALYZER = new EnglishAnalyzer(STOP_WORDS);

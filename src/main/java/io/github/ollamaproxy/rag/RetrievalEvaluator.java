@@ -18,8 +18,9 @@ import io.github.ollamaproxy.knowledge.TextAnalysis;
  * <p>Per chunk, over the question's distinct terms weighted by their BM25 IDF in the index:
  * <em>coverage</em> is the weight of the terms the chunk contains; <em>bm25</em> is the chunk's BM25
  * term scores, each capped at the score of one occurrence in a chunk of average length, over their
- * maximum. The lexical confidence is their mean; with dense retrieval the cosine similarity is
- * averaged in. Terms the knowledge base has never seen weigh most, which is what makes off-topic
+ * maximum. The lexical confidence is their mean; with dense retrieval, the mean of that and the
+ * cosine similarity when it is higher, so that a paraphrase can gain confidence but a literal match
+ * does not lose any. Terms the knowledge base has never seen weigh most, which is what makes off-topic
  * questions score low. The question is Correct when a chunk reaches the upper threshold, Ambiguous
  * when one reaches the lower, Incorrect otherwise.
  */
@@ -118,7 +119,8 @@ public final class RetrievalEvaluator {
         double coverage = covered / totalIdf;
         double bm25 = scored / totalIdf;
         double lexical = (coverage + bm25) / 2;
-        double confidence = Double.isNaN(hit.similarity()) ? lexical : (lexical + Math.max(0, hit.similarity())) / 2;
+        double confidence = Double.isNaN(hit.similarity()) ? lexical
+                : Math.max(lexical, (lexical + Math.max(0, hit.similarity())) / 2);
         return new ChunkAssessment(hit, rank, coverage, bm25, confidence, ChunkAssessment.Grade.NONE);
     }
 }

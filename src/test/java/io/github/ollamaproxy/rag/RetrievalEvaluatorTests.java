@@ -81,11 +81,15 @@ class RetrievalEvaluatorTests {
     }
 
     @Test
-    void denseSimilarityIsAveragedIn() {
-        ScoredChunk hit = new ScoredChunk(chunk("The zebra gateway listens on port 4242."), 1, 0.2);
-        ChunkAssessment assessment = evaluator.assess(Set.of("zebra", "port"), statistics, List.of(hit)).get(0);
+    void denseSimilarityCanRaiseTheConfidenceButNotLowerIt() {
+        ScoredChunk literal = new ScoredChunk(chunk("The zebra gateway listens on port 4242."), 1, 0.2);
+        ScoredChunk paraphrase = new ScoredChunk(chunk("Striped traffic enters through 4242."), 1, 0.9);
 
-        assertThat(assessment.confidence()).isCloseTo((1.0 + 0.2) / 2, within(0.01));
+        List<ChunkAssessment> assessments = evaluator.assess(Set.of("zebra", "port"), statistics,
+                List.of(literal, paraphrase));
+
+        assertThat(assessments.get(0).confidence()).isCloseTo(1.0, within(0.01));
+        assertThat(assessments.get(1).confidence()).isCloseTo(0.45, within(0.01));
     }
 
     private ChunkAssessment assess(Set<String> terms, String text) {
