@@ -82,8 +82,8 @@ public class CorrectiveRag {
         RagAction action = evaluator.action(assessments);
         double best = RetrievalEvaluator.best(assessments);
         List<Chunk> usable = action == RagAction.INCORRECT ? List.of()
-                : assessments.stream().filter(assessment -> evaluator.isUsable(assessment, best)).limit(properties.maxSources())
-                        .map(assessment -> assessment.hit().chunk()).toList();
+                : assessments.stream().filter(assessment -> evaluator.isUsable(assessment, best))
+                        .limit(properties.maxSources()).map(assessment -> assessment.hit().chunk()).toList();
         List<Strip> strips = refiner.refine(terms, statistics, usable.stream()
                 .map(chunk -> new StripRefiner.Passage(context(chunk), chunk.text())).toList());
         List<RagSource> local = localSources(usable, strips);
@@ -91,8 +91,8 @@ public class CorrectiveRag {
         WebSearchOutcome search = action == RagAction.CORRECT ? WebSearchOutcome.notNeeded()
                 : web.search(rewriter.rewrite(question));
         List<RagSource> remote = webSources(terms, statistics, search);
-        return new RagOutcome(question, terms, action, best, assessments, strips, search, merge(local, remote),
-                (System.nanoTime() - started) / 1_000_000);
+        return new RagOutcome(question, terms, action, best, assessments, usable, strips, search,
+                merge(local, remote), (System.nanoTime() - started) / 1_000_000);
     }
 
     private float[] questionVector(String question) {

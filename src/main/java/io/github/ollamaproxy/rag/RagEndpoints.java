@@ -81,8 +81,8 @@ public class RagEndpoints {
         }
         ArrayNode strips = answer.putArray("strips");
         for (Strip strip : outcome.strips()) {
-            strips.addObject().put("source", strip.source() + 1).put("position", strip.position())
-                    .put("score", round(strip.score())).put("text", strip.text());
+            strips.addObject().put("location", outcome.refined().get(strip.source()).location())
+                    .put("position", strip.position()).put("score", round(strip.score())).put("text", strip.text());
         }
         ObjectNode search = answer.putObject("web").put("status", outcome.web().status().label());
         if (!outcome.web().query().isEmpty()) {
