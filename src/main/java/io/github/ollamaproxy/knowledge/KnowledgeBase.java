@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -54,7 +53,6 @@ public class KnowledgeBase implements DisposableBean {
     private final TaskExecutor executor;
     private final KnowledgeIndex index;
     private final ReentrantLock writing = new ReentrantLock();
-    private final AtomicLong generation = new AtomicLong();
     private volatile Instant lastChange;
     private volatile SyncReport lastSync;
     private volatile boolean syncing;
@@ -81,11 +79,6 @@ public class KnowledgeBase implements DisposableBean {
     /** The folder it indexes. */
     public Path root() {
         return root;
-    }
-
-    /** A number that changes whenever the searchable content changes, for cache keys. */
-    public long generation() {
-        return generation.get();
     }
 
     /** Documents, chunks, last change and the last synchronisation. */
@@ -321,7 +314,6 @@ public class KnowledgeBase implements DisposableBean {
             index.commit(layout);
             uncommitted = 0;
             lastChange = Instant.now();
-            generation.incrementAndGet();
         }
 
         private List<Path> filesIn(Path start) {

@@ -34,7 +34,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -238,12 +237,6 @@ public final class KnowledgeIndex implements Closeable {
         return withSearcher(searcher -> searcher.count(new TermQuery(new Term(KIND, KIND_CHUNK))));
     }
 
-    /** Every chunk, in index order; for tests and diagnostics. */
-    public List<Chunk> allChunks() {
-        return search(new TermQuery(new Term(KIND, KIND_CHUNK)), Integer.MAX_VALUE).stream()
-                .map(ScoredChunk::chunk).toList();
-    }
-
     @Override
     public void close() {
         try {
@@ -253,13 +246,6 @@ public final class KnowledgeIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the knowledge index", e);
         }
-    }
-
-    private List<ScoredChunk> search(Query query, int limit) {
-        return withSearcher(searcher -> {
-            int count = Math.max(1, Math.min(limit, searcher.getIndexReader().maxDoc()));
-            return hits(searcher, searcher.search(query, count).scoreDocs, null);
-        });
     }
 
     private static List<ScoredChunk> hits(IndexSearcher searcher, ScoreDoc[] docs, float[] vector) throws IOException {

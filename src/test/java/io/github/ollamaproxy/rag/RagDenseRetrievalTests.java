@@ -1,24 +1,20 @@
 package io.github.ollamaproxy.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ollamaproxy.OllamaProxyApplication;
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.StandaloneProxy;
 import io.github.ollamaproxy.support.TestUpstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Dense retrieval: with an embedding model configured, chunks are embedded through Ollama's
@@ -42,14 +38,14 @@ class RagDenseRetrievalTests {
     void chunksAndQuestionsAreEmbeddedAndHitsCarryTheirSimilarity() throws IOException {
         Files.writeString(documents.resolve("zebra.md"), "# Zebra\n\nThe zebra gateway listens on port 4242.\n\n"
                 + "## Vault\n\nStripes are kept in the vault.\n");
-        try (ConfigurableApplicationContext proxy = start("")) {
-            assertThat(lastSync(client(proxy)).path("indexed").asInt()).isEqualTo(1);
+        try (StandaloneProxy proxy = start("")) {
+            assertThat(KnowledgeStatusProbe.lastSync(proxy.client()).path("indexed").asInt()).isEqualTo(1);
         }
         SIMULATOR.clearRecordings();
 
-        try (ConfigurableApplicationContext proxy = start(EMBEDDING_MODEL)) {
-            ProxyClient client = client(proxy);
-            assertThat(lastSync(client).path("indexed").asInt()).isEqualTo(1);
+        try (StandaloneProxy proxy = start(EMBEDDING_MODEL)) {
+            ProxyClient client = proxy.client();
+            assertThat(KnowledgeStatusProbe.lastSync(client).path("indexed").asInt()).isEqualTo(1);
             assertThat(SIMULATOR.requests("/api/embed")).singleElement().satisfies(request -> {
                 assertThat(request.json().path("model").asText()).isEqualTo(EMBEDDING_MODEL);
                 assertThat(request.json().path("input")).hasSize(2);
@@ -62,32 +58,13 @@ class RagDenseRetrievalTests {
                     assertThat(hit.path("similarity").asDouble()).isBetween(-1.0, 1.0));
             assertThat(search.path("action").asText()).isEqualTo("correct");
             assertThat(search.path("sources").path(0).path("location").asText()).isEqualTo("zebra.md › Zebra");
-            JsonNode status = JSON.readTree(client.get("/rag/status").body());
+            JsonNode status = KnowledgeStatusProbe.status(client);
             assertThat(status.path("embedding_model").asText()).isEqualTo(EMBEDDING_MODEL);
         }
     }
 
-    private ConfigurableApplicationContext start(String embeddingModel) {
-        return new SpringApplicationBuilder(OllamaProxyApplication.class).run(
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--ollama-proxy.upstream.host=127.0.0.1",
-                "--ollama-proxy.upstream.port=" + SIMULATOR.port(),
-                "--ollama-proxy.rag.knowledge.dir=" + documents,
-                "--ollama-proxy.rag.knowledge.embedding-model=" + embeddingModel,
-                "--ollama-proxy.data.dir=" + data,
-                "--ollama-proxy.plugins.dir=target/no-plugins",
-                "--logging.level.root=WARN");
+    private StandaloneProxy start(String embeddingModel) {
+        return StandaloneProxy.start("--ollama-proxy.rag.knowledge.dir=" + documents,
+                "--ollama-proxy.rag.knowledge.embedding-model=" + embeddingModel, "--ollama-proxy.data.dir=" + data);
     }
-
-    private static ProxyClient client(ConfigurableApplicationContext proxy) {
-        return new ProxyClient(Integer.parseInt(proxy.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static JsonNode lastSync(ProxyClient client) throws IOException {
-        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(client.get("/rag/status").body())
-                .has("last_sync"));
-        return JSON.readTree(client.get("/rag/status").body()).path("last_sync");
-    }
-
 }

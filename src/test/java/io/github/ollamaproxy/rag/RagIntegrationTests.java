@@ -62,7 +62,7 @@ class RagIntegrationTests extends ProxyTestBase {
 
     @BeforeEach
     void synchronised() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> status().has("last_sync"));
+        KnowledgeStatusProbe.lastSync(client);
         SEARCH.behave(FakeSearchServer.Behaviour.ANSWER);
         SEARCH.clear();
     }
@@ -207,7 +207,7 @@ class RagIntegrationTests extends ProxyTestBase {
 
     @Test
     void statusAndReindexReportTheKnowledgeBase() throws Exception {
-        JsonNode status = status();
+        JsonNode status = KnowledgeStatusProbe.status(client);
         assertThat(status.path("documents").asInt()).isEqualTo(2);
         assertThat(status.path("chunks").asInt()).isEqualTo(3);
         assertThat(status.path("web_search").path("enabled").asBoolean()).isTrue();
@@ -260,10 +260,6 @@ class RagIntegrationTests extends ProxyTestBase {
         HttpResponse<String> response = client.get("/rag/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private JsonNode status() throws IOException {
-        return JSON.readTree(client.get("/rag/status").body());
     }
 
     private static String systemMessage() {
