@@ -33,6 +33,7 @@ public final class DocumentParser {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
+    private static final String TEXT_BLOCKS = "p, li, pre, blockquote, td, dd, dt";
 
     private DocumentParser() {
     }
@@ -88,11 +89,11 @@ public final class DocumentParser {
     public static ParsedDocument html(Document page, String fallbackTitle) {
         SectionCollector collector = new SectionCollector();
         page.select("script, style, nav, noscript").remove();
-        for (Element element : page.body().select("h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, td, dd, dt")) {
+        for (Element element : page.body().select("h1, h2, h3, h4, h5, h6, " + TEXT_BLOCKS)) {
             String tag = element.normalName();
             if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
                 collector.heading(tag.charAt(1) - '0', element.text());
-            } else if (element.parents().stream().noneMatch(parent -> parent.is("p, li, pre, blockquote, td, dd, dt"))) {
+            } else if (element.parents().stream().noneMatch(parent -> parent.is(TEXT_BLOCKS))) {
                 collector.paragraph(tag.equals("pre") ? element.wholeText() : element.text());
             }
         }

@@ -76,11 +76,6 @@ public class KnowledgeBase implements DisposableBean {
         return index;
     }
 
-    /** The folder it indexes. */
-    public Path root() {
-        return root;
-    }
-
     /** Documents, chunks, last change and the last synchronisation. */
     public KnowledgeStatus status() {
         return new KnowledgeStatus(root, index.files().size(), index.chunkCount(), lastChange, syncing, lastSync,
@@ -204,7 +199,8 @@ public class KnowledgeBase implements DisposableBean {
             Map<String, IndexedFile> known = index.files();
             List<Path> files = filesIn(scope);
             if (whole) {
-                LOG.info("Knowledge base {}: {} files, {} indexed; looking for changes", root, files.size(), known.size());
+                LOG.info("Knowledge base {}: {} files, {} indexed; looking for changes", root, files.size(),
+                        known.size());
             }
             if (force) {
                 index.removeAll();

@@ -43,9 +43,9 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The Lucene index of the knowledge base: one document per chunk (BM25 over title, headings and
- * text, and over title and headings alone; a cosine vector field when embeddings are on) and one marker document per file (its hash,
- * size and time, to find what changed). Writes are made visible by {@link #commit()}; searches
- * never wait for writes.
+ * text, and over title and headings alone; a cosine vector field when embeddings are on) and one
+ * marker document per file (its hash, size and time, to find what changed). Writes are made
+ * visible by {@link #commit(String)}; searches never wait for writes.
  */
 public final class KnowledgeIndex implements Closeable {
 

@@ -52,7 +52,8 @@ public class QueryRewriter {
             ObjectNode request = upstream.newObject().put("model", rewriter.model())
                     .put("prompt", rewriter.prompt().replace("{question}", question)).put("stream", false);
             request.putObject("options").put("temperature", 0).put("num_predict", 48);
-            String answer = upstream.post("/api/generate", request, properties.llmTimeout()).path("response").asText("");
+            String answer = upstream.post("/api/generate", request, properties.llmTimeout()).path("response")
+                    .asText("");
             String query = firstQueryLine(answer);
             return query.isEmpty() ? keywords : query;
         } catch (RuntimeException e) {

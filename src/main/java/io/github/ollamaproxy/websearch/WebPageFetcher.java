@@ -1,9 +1,9 @@
 package io.github.ollamaproxy.websearch;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Fetches the page of a web result through the {@code web-page} route, only for the hosts listed in
  * {@code fetch-hosts} (and their sub-domains); the page is read up to {@value #MAX_BYTES} bytes and
- * parsed with jsoup.
+ * parsed with jsoup, which finds its character set.
  */
 @Component
 public class WebPageFetcher {
@@ -76,7 +76,7 @@ public class WebPageFetcher {
                     return Optional.empty();
                 }
                 byte[] bytes = body.readNBytes(MAX_BYTES);
-                return Optional.of(Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), url));
+                return Optional.of(Jsoup.parse(new ByteArrayInputStream(bytes), null, url));
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Fetching {} failed: {}", url, e.getMessage());

@@ -28,7 +28,8 @@ class QueryRewriterTests {
     void theModelsAnswerIsCleanedToItsFirstQueryLine() {
         assertThat(QueryRewriter.firstQueryLine("Here is a better query:\n\n\"ollama proxy port setting\"\n"))
                 .isEqualTo("ollama proxy port setting");
-        assertThat(QueryRewriter.firstQueryLine("kubernetes ingress nginx tls")).isEqualTo("kubernetes ingress nginx tls");
+        assertThat(QueryRewriter.firstQueryLine("kubernetes ingress nginx tls"))
+                .isEqualTo("kubernetes ingress nginx tls");
         assertThat(QueryRewriter.firstQueryLine("The query:")).isEqualTo("The query:");
         assertThat(QueryRewriter.firstQueryLine("  \n ")).isEmpty();
     }

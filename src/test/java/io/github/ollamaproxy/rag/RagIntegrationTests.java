@@ -128,7 +128,8 @@ class RagIntegrationTests extends ProxyTestBase {
 
     @Test
     void anUnanswerableQuestionBringsWebResults() throws Exception {
-        HttpResponse<String> response = client.postJson("/api/chat", chat("/rag What is the capital of France?", false));
+        HttpResponse<String> response = client.postJson("/api/chat",
+                chat("/rag What is the capital of France?", false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Ollama-Proxy-Rag").orElseThrow())
@@ -136,7 +137,8 @@ class RagIntegrationTests extends ProxyTestBase {
         assertThat(SEARCH.searches()).singleElement().satisfies(query ->
                 assertThat(query).containsEntry("q", "capital France").containsEntry("format", "json"));
         String sources = systemMessage();
-        assertThat(sources).contains("[2] Second result (https://example.org/second)\nSnippet two about capital France.")
+        assertThat(sources)
+                .contains("[2] Second result (https://example.org/second)\nSnippet two about capital France.")
                 .doesNotContain("zebra.md");
         assertThat(lastUserMessage()).isEqualTo("What is the capital of France?");
     }
@@ -231,7 +233,8 @@ class RagIntegrationTests extends ProxyTestBase {
         ChatCompletion completion = openAi.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model(MODEL).addUserMessage("/rag When is the zebra vault compacted?").build());
 
-        assertThat(completion.choices().get(0).message().content()).hasValue("You said: When is the zebra vault compacted?");
+        assertThat(completion.choices().get(0).message().content())
+                .hasValue("You said: When is the zebra vault compacted?");
         assertThat(systemMessage()).contains("compacted every night at two o'clock");
     }
 
@@ -257,7 +260,8 @@ class RagIntegrationTests extends ProxyTestBase {
     }
 
     private JsonNode search(String question) throws IOException {
-        HttpResponse<String> response = client.get("/rag/search?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.get("/rag/search?q="
+                + URLEncoder.encode(question, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

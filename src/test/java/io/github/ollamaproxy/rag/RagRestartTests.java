@@ -48,7 +48,8 @@ class RagRestartTests {
             assertThat(sync.path("unchanged").asInt()).isEqualTo(1);
             assertThat(sync.path("removed").asInt()).isEqualTo(1);
             JsonNode search = JSON.readTree(client.get("/rag/search?q=when+does+the+bravo+pump+run").body());
-            assertThat(search.path("strips").path(0).path("text").asText()).isEqualTo("The bravo pump now runs at noon.");
+            assertThat(search.path("strips").path(0).path("text").asText())
+                    .isEqualTo("The bravo pump now runs at noon.");
             assertThat(KnowledgeStatusProbe.status(client).path("documents").asInt()).isEqualTo(2);
         }
     }

@@ -113,7 +113,8 @@ public final class FakeSearchServer implements AutoCloseable {
         return """
                 {"query":"%1$s","number_of_results":3,"results":[
                  {"title":"First result for %1$s","url":"%2$s","content":"Snippet one about %1$s.","engine":"fake"},
-                 {"title":"Second result","url":"https://example.org/second","content":"Snippet two about %1$s.","engine":"fake"},
+                 {"title":"Second result","url":"https://example.org/second",
+                  "content":"Snippet two about %1$s.","engine":"fake"},
                  {"title":"","url":"https://example.org/untitled","content":"Snippet three.","engine":"fake"},
                  {"title":"No address","url":"","content":"dropped"}]}
                 """.formatted(json, pageUrl("first"));
@@ -128,7 +129,8 @@ public final class FakeSearchServer implements AutoCloseable {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }

@@ -158,8 +158,10 @@ class WebSearchClientTests {
         placeholders.setProperty("ollama-proxy.rag.web-search.timeout-millis", "1000");
         camel.getPropertiesComponent().setInitialProperties(placeholders);
         camel.getRegistry().bind(WebSearchConfiguration.BREAKER, breaker);
-        camel.getRegistry().bind("webSearchExchanges", new WebSearchExchanges(properties, new JsonCodec(new ObjectMapper())));
-        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/web-search.yaml"));
+        camel.getRegistry().bind("webSearchExchanges",
+                new WebSearchExchanges(properties, new JsonCodec(new ObjectMapper())));
+        PluginHelper.getRoutesLoader(camel)
+                .loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/web-search.yaml"));
         camel.start();
         client = new WebSearchClient(properties, camel, breaker);
         return properties;
