@@ -1,5 +1,6 @@
 package io.github.ollamaproxy.rag;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ public class RelevanceGrader {
             format.putArray("required").add("relevant");
             request.putObject("options").put("temperature", 0).put("num_predict", 16);
             String answer = upstream.post("/api/generate", request, timeout).path("response").asText("");
-            ObjectNode verdict = json.readUpstreamObject(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ObjectNode verdict = json.readUpstreamObject(answer.getBytes(StandardCharsets.UTF_8));
             JsonNode relevant = verdict == null ? null : verdict.get("relevant");
             if (relevant == null || !relevant.isBoolean()) {
                 LOG.debug("The grader {} answered without a verdict: {}", grader.model(), answer);

@@ -1,8 +1,12 @@
 package io.github.ollamaproxy.websearch;
 
+import java.util.Locale;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Searches the web through the {@code web-search} route (camel-http behind the circuit-breaker
- * EIP); successful answers are cached for {@code cache-ttl}. Never throws: a failed search is an
+ * EIP); successful answers are cached for {@code cache-ttl} (cache metrics
+ * {@code cache="ollama-proxy-web-search"}). Never throws: a failed search is an
  * outcome.
  */
 @Component
@@ -24,12 +29,13 @@ public class WebSearchClient {
     private final Cache<String, WebSearchOutcome> cache;
 
     public WebSearchClient(WebSearchProperties properties, CamelContext camel,
-            @Qualifier(WebSearchConfiguration.BREAKER) CircuitBreaker breaker) {
+            @Qualifier(WebSearchConfiguration.BREAKER) CircuitBreaker breaker, MeterRegistry meters) {
         this.properties = properties;
         this.template = camel.createProducerTemplate();
         this.breaker = breaker;
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(properties.cacheTtl()).recordStats()
                 .build();
+        CaffeineCacheMetrics.monitor(meters, cache, "ollama-proxy-web-search");
     }
 
     /** Whether a search URL is configured. */
@@ -39,7 +45,7 @@ public class WebSearchClient {
 
     /** The circuit breaker's state: {@code closed}, {@code open}, {@code half_open}, … */
     public String circuitState() {
-        return breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+        return breaker.getState().name().toLowerCase(Locale.ROOT);
     }
 
     /** The breaker, for metrics. */
@@ -72,8 +78,4 @@ public class WebSearchClient {
         return outcome;
     }
 
-    /** Forgets cached results. */
-    public void clearCache() {
-        cache.invalidateAll();
-    }
 }

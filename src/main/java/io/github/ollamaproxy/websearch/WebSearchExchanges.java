@@ -1,9 +1,12 @@
 package io.github.ollamaproxy.websearch;
 
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,11 +86,10 @@ public class WebSearchExchanges {
             outcome = WebSearchOutcome.failed(WebSearchOutcome.Status.FAILED, "", describe(cause));
         } else if (!state.isEmpty() && !"CLOSED".equals(state)) {
             outcome = WebSearchOutcome.failed(WebSearchOutcome.Status.CIRCUIT_OPEN, "",
-                    "the circuit breaker is " + state.toLowerCase(java.util.Locale.ROOT)
+                    "the circuit breaker is " + state.toLowerCase(Locale.ROOT)
                             + " after repeated failures");
         } else {
-            outcome = WebSearchOutcome.failed(WebSearchOutcome.Status.FAILED, "",
-                    "no answer within " + properties.timeoutMillis() + " ms");
+            outcome = WebSearchOutcome.failed(WebSearchOutcome.Status.FAILED, "", timeout());
         }
         exchange.getMessage().setBody(outcome);
     }
@@ -98,11 +100,25 @@ public class WebSearchExchanges {
                 + "&format=json&safesearch=" + properties.safesearch();
     }
 
-    private static String describe(Throwable cause) {
-        if (cause instanceof HttpOperationFailedException failed) {
-            return "the search answered HTTP " + failed.getStatusCode();
+    private String describe(Throwable cause) {
+        for (Throwable link = cause; link != null; link = link.getCause()) {
+            if (link instanceof HttpOperationFailedException failed) {
+                return "the search answered HTTP " + failed.getStatusCode();
+            }
+            if (link instanceof SocketTimeoutException || link instanceof TimeoutException) {
+                return timeout();
+            }
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        Throwable root = cause;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
+
+    private String timeout() {
+        return "no answer within " + properties.timeoutMillis() + " ms";
+    }
+
 }

@@ -1,6 +1,7 @@
 package io.github.ollamaproxy.websearch;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a web search gave.
@@ -27,7 +28,7 @@ public record WebSearchOutcome(Status status, String query, List<WebResult> resu
 
         /** The lower-case name used in headers and JSON. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -39,7 +39,7 @@ final class RagFixture implements AutoCloseable {
         WebSearchProperties webProperties = new WebSearchProperties("", 5, 1, 1000,
                 new WebSearchProperties.Breaker(5, Duration.ofSeconds(60), 3), List.of(), Duration.ofHours(1));
         WebSearchClient web = new WebSearchClient(webProperties, camel,
-                new WebSearchConfiguration().webSearchBreaker(webProperties));
+                new WebSearchConfiguration().webSearchBreaker(webProperties), new SimpleMeterRegistry());
         rag = new CorrectiveRag(properties, knowledge, embeddings, new RelevanceGrader(properties, null, null),
                 new QueryRewriter(properties, null), web, new WebPageFetcher(webProperties, camel),
                 new RagMetrics(new SimpleMeterRegistry(), knowledge, web));

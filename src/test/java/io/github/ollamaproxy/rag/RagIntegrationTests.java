@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,7 +217,7 @@ class RagIntegrationTests extends ProxyTestBase {
         assertThat(status.path("last_change").asText()).isNotEmpty();
 
         HttpResponse<String> reindex = client.send(client.request("/rag/reindex")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(reindex.statusCode()).isEqualTo(200);
         JsonNode report = JSON.readTree(reindex.body());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ollamaproxy.support.FakeSearchServer;
 import io.github.ollamaproxy.web.JsonCodec;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -163,7 +164,7 @@ class WebSearchClientTests {
         PluginHelper.getRoutesLoader(camel)
                 .loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/web-search.yaml"));
         camel.start();
-        client = new WebSearchClient(properties, camel, breaker);
+        client = new WebSearchClient(properties, camel, breaker, new SimpleMeterRegistry());
         return properties;
     }
 }
