@@ -44,6 +44,7 @@ public class CorrectiveRag {
     private final RetrievalEvaluator evaluator;
     private final RelevanceGrader grader;
     private final StripRefiner refiner;
+    private final StripRefiner pageRefiner;
     private final QueryRewriter rewriter;
     private final WebSearchClient web;
     private final WebPageFetcher pages;
@@ -58,6 +59,7 @@ public class CorrectiveRag {
         this.evaluator = new RetrievalEvaluator(properties.upperThreshold(), properties.lowerThreshold());
         this.grader = grader;
         this.refiner = new StripRefiner(properties.strips(), properties.stripSentences());
+        this.pageRefiner = new StripRefiner(PAGE_STRIPS, properties.stripSentences());
         this.rewriter = rewriter;
         this.web = web;
         this.pages = pages;
@@ -152,8 +154,7 @@ public class CorrectiveRag {
                     .map(section -> new StripRefiner.Passage(String.join("\n", section.headings()),
                             String.join("\n\n", section.paragraphs())))
                     .toList();
-            List<Strip> kept = new StripRefiner(PAGE_STRIPS, properties.stripSentences())
-                    .refine(terms, statistics, passages);
+            List<Strip> kept = pageRefiner.refine(terms, statistics, passages);
             return String.join(GAP, kept.stream().map(Strip::text).toList());
         }).orElse("");
     }

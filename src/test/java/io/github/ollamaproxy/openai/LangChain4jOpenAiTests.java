@@ -3,9 +3,6 @@ package io.github.ollamaproxy.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -14,13 +11,13 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.ProxyIntegrationTest;
+import io.github.ollamaproxy.support.StreamedChat;
 import org.junit.jupiter.api.Test;
 
 /** The proxy's {@code /v1} with LangChain4j's OpenAI client. */
@@ -50,27 +47,9 @@ class LangChain4jOpenAiTests extends ProxyIntegrationTest {
     void streams() throws Exception {
         OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(client.baseUrl() + "/v1")
                 .apiKey("any-key").modelName(MODEL).build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-
-        model.chat("stream through langchain4j", new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partial) {
-                partials.add(partial);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-
-        ChatResponse response = done.get(30, TimeUnit.SECONDS);
+        StreamedChat chat = StreamedChat.of(model, "stream through langchain4j");
+        List<String> partials = chat.partials();
+        ChatResponse response = chat.response();
         assertThat(partials).hasSizeGreaterThan(3);
         assertThat(response.aiMessage().text()).isEqualTo("You said: stream through langchain4j");
         assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);

@@ -70,10 +70,8 @@ class LlmAssistTests {
 
     @Test
     void theRewriterUsesTheModelsFirstLineCappedInLength() {
-        RagProperties properties = properties("", GRADER);
-        QueryRewriter rewriter = new QueryRewriter(new RagProperties(properties.candidates(), properties.maxSources(),
-                0.6, 0.35, 8, 2, "", Duration.ofSeconds(30), properties.grader(),
-                new RagProperties.Rewriter(GRADER, "{question}")), upstream);
+        QueryRewriter rewriter = new QueryRewriter(
+                RagFixture.properties(0.6, 0.35, "", new RagProperties.Rewriter(GRADER, "{question}")), upstream);
 
         String query = rewriter.rewrite("zebra gateway port");
 
@@ -91,8 +89,7 @@ class LlmAssistTests {
     }
 
     private static RagProperties properties(String grader, String rewriter) {
-        return new RagProperties(8, 5, 0.6, 0.35, 8, 2, RagProperties.DEFAULT_INSTRUCTIONS, Duration.ofSeconds(30),
-                new RagProperties.Grader(grader, RagProperties.Grader.DEFAULT_GRADER_PROMPT, 3, 2000),
+        return RagFixture.properties(0.6, 0.35, grader,
                 new RagProperties.Rewriter(rewriter, RagProperties.Rewriter.DEFAULT_REWRITER_PROMPT));
     }
 

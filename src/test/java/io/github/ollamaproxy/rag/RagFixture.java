@@ -47,9 +47,14 @@ final class RagFixture implements AutoCloseable {
 
     /** The defaults of {@code ollama-proxy.rag}, with these thresholds. */
     static RagProperties properties(double upper, double lower) {
-        return new RagProperties(8, 5, upper, lower, 8, 2, RagProperties.DEFAULT_INSTRUCTIONS, Duration.ofSeconds(30),
-                new RagProperties.Grader("", RagProperties.Grader.DEFAULT_GRADER_PROMPT, 3, 2000),
+        return properties(upper, lower, "",
                 new RagProperties.Rewriter("", RagProperties.Rewriter.DEFAULT_REWRITER_PROMPT));
+    }
+
+    /** The defaults of {@code ollama-proxy.rag}, with these thresholds, grader model and rewriter. */
+    static RagProperties properties(double upper, double lower, String graderModel, RagProperties.Rewriter rewriter) {
+        return new RagProperties(8, 5, upper, lower, 8, 2, RagProperties.DEFAULT_INSTRUCTIONS, Duration.ofSeconds(30),
+                new RagProperties.Grader(graderModel, RagProperties.Grader.DEFAULT_GRADER_PROMPT, 3, 2000), rewriter);
     }
 
     /** The shipped defaults. */

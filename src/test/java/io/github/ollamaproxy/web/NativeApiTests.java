@@ -10,13 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import io.github.ollama4j.OllamaAPI;
 import io.github.ollama4j.models.chat.OllamaChatMessageRole;
@@ -30,6 +26,7 @@ import io.github.ollamaproxy.simulator.RecordedRequest;
 import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.ProxyClient;
 import io.github.ollamaproxy.support.ProxyIntegrationTest;
+import io.github.ollamaproxy.support.StreamedChat;
 import org.junit.jupiter.api.Test;
 
 /** The native Ollama API through the proxy, with real Ollama clients and plain HTTP. */
@@ -72,27 +69,9 @@ class NativeApiTests extends ProxyIntegrationTest {
     void langchain4jStreamsAChatThroughTheProxy() throws Exception {
         OllamaStreamingChatModel model = OllamaStreamingChatModel.builder()
                 .baseUrl(client.baseUrl()).modelName(MODEL).build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-
-        model.chat("stream these words please", new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partial) {
-                partials.add(partial);
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-
-        ChatResponse response = done.get(30, TimeUnit.SECONDS);
+        StreamedChat chat = StreamedChat.of(model, "stream these words please");
+        List<String> partials = chat.partials();
+        ChatResponse response = chat.response();
         assertThat(partials).hasSizeGreaterThan(3);
         assertThat(String.join("", partials)).isEqualTo("You said: stream these words please");
         assertThat(response.aiMessage().text()).isEqualTo("You said: stream these words please");
