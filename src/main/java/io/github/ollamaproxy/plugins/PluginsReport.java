@@ -1,13 +1,8 @@
 package io.github.ollamaproxy.plugins;
 
-import java.util.Map;
+import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ollamaproxy.web.HttpResponses;
-import io.github.ollamaproxy.web.JsonCodec;
-import io.github.ollamaproxy.web.MediaTypes;
-import org.apache.camel.Exchange;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,30 +14,26 @@ public class PluginsReport {
 
     private final AgentRegistry registry;
     private final AgentMetrics metrics;
-    private final JsonCodec json;
 
-    public PluginsReport(AgentRegistry registry, AgentMetrics metrics, JsonCodec json) {
+    public PluginsReport(AgentRegistry registry, AgentMetrics metrics) {
         this.registry = registry;
         this.metrics = metrics;
-        this.json = json;
     }
 
-    public void report(Exchange exchange) {
-        ArrayNode agents = json.newObject().arrayNode();
-        for (RegisteredAgent agent : registry.all()) {
-            ObjectNode entry = agents.addObject()
-                    .put("name", agent.name())
-                    .put("description", agent.description())
-                    .put("source", agent.source().label())
-                    .put("origin", agent.origin())
-                    .put("order", agent.order())
-                    .put("status", agent.isLoaded() ? "loaded" : "failed");
-            if (!agent.isLoaded()) {
-                entry.put("reason", agent.failure());
-            }
-            entry.put("runs", agent.isLoaded() ? metrics.runs(agent.name()) : 0)
-                    .put("failures", agent.isLoaded() ? metrics.failures(agent.name()) : 0);
-        }
-        HttpResponses.respond(exchange.getMessage(), 200, MediaTypes.JSON, json.write(agents), Map.of());
+    /** One agent as listed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String name, String description, String source, String origin, int order, String status,
+            String reason, long runs, long failures) {
+    }
+
+    public List<Entry> report() {
+        return registry.all().stream().map(this::entry).toList();
+    }
+
+    private Entry entry(RegisteredAgent agent) {
+        boolean loaded = agent.isLoaded();
+        return new Entry(agent.name(), agent.description(), agent.source().label(), agent.origin(), agent.order(),
+                loaded ? "loaded" : "failed", loaded ? null : agent.failure(), loaded ? metrics.runs(agent.name()) : 0,
+                loaded ? metrics.failures(agent.name()) : 0);
     }
 }

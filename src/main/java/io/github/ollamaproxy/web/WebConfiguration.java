@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
- * The HTTP edge in front of the Camel routes: trailing-slash tolerance for the agent endpoints
+ * The HTTP edge in front of the Camel routes: the start-up gate ({@link StartupGate}), trailing-slash tolerance for the agent endpoints
  * ({@code /api/chat/} is {@code /api/chat}), JSON body preparation ({@link JsonRequestFilter}),
  * streamed blob uploads ({@link RawUploadFilter}) and
  * quiet logging of clients that leave mid-stream ({@link ResponseWriteFailureHandler}).
@@ -33,13 +33,25 @@ public class WebConfiguration {
     }
 
     @Bean
+    StartupGate startupGate(ErrorBodies errors) {
+        return new StartupGate(errors);
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> startupGateFilter(StartupGate gate) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(gate);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<Filter> trailingSlashFilter() {
         UrlHandlerFilter filter = UrlHandlerFilter
                 .trailingSlashHandler("/api/chat/", "/api/generate/", "/v1/**", "/health/", "/plugins/", "/optimizer/templates/")
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -66,14 +78,14 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> rawUploadFilter() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RawUploadFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<Filter> jsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonRequestFilter(limits, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

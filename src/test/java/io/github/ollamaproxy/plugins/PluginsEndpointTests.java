@@ -22,7 +22,7 @@ class PluginsEndpointTests extends ProxyIntegrationTest {
         assertThat(example.path("status").asText()).isEqualTo("loaded");
         assertThat(example.path("description").asText()).isNotBlank();
         assertThat(agents.get("concise").path("source").asText()).isEqualTo("yaml");
-        assertThat(agents.get("concise").path("origin").asText()).contains("agent-concise.yaml");
+        assertThat(agents.get("concise").path("origin").asText()).contains("concise.camel.yaml");
         assertThat(agents.get("pirate").path("description").asText()).isEqualTo("Asks for pirate speech and marks the answer");
         assertThat(agents.get("late").path("order").asInt()).isEqualTo(100);
         assertThat(agents).doesNotContainKeys("pipeline", "pirate-response");

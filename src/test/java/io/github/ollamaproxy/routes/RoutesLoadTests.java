@@ -38,21 +38,22 @@ class RoutesLoadTests extends ProxyIntegrationTest {
     ApplicationContext spring;
 
     @Test
-    void everyRouteHasAUniqueIdAndIsRunning() throws IOException {
-        List<String> ids = new ArrayList<>();
+    void everyDefinitionHasAUniqueIdAndEveryRouteIsRunning() throws IOException {
+        List<String> keys = new ArrayList<>();
         for (Path file : routeFiles()) {
-            for (Map<String, Object> entry : entries(file)) {
-                Object definition = entry.containsKey("route") ? entry.get("route") : entry.get("routeConfiguration");
-                assertThat(definition).as("%s holds only routes and route configurations", file).isNotNull();
-                Object id = ((Map<?, ?>) definition).get("id");
-                assertThat(id).as("every route in %s has an id", file).isNotNull();
-                ids.add(id.toString());
-                if (entry.containsKey("route")) {
-                    assertThat(camel.getRoute(id.toString())).as("route %s is loaded", id).isNotNull();
-                }
+            List<Map<String, Object>> entries = entries(file);
+            List<String> fileKeys = new RouteFile(file.toString(), Files.readString(file)).keys();
+            assertThat(fileKeys).as("every definition in %s has an id", file).hasSize(entries.size());
+            keys.addAll(fileKeys);
+        }
+        assertThat(keys).doesNotHaveDuplicates().isNotEmpty();
+        for (String key : keys) {
+            if (key.startsWith("route:")) {
+                String id = key.substring("route:".length());
+                assertThat(camel.getRoute(id)).as("route %s is loaded", id).isNotNull();
+                assertThat(camel.getRouteController().getRouteStatus(id).isStarted()).as("route %s runs", id).isTrue();
             }
         }
-        assertThat(ids).doesNotHaveDuplicates().isNotEmpty();
     }
 
     @Test
@@ -86,8 +87,8 @@ class RoutesLoadTests extends ProxyIntegrationTest {
     }
 
     private static List<Path> routeFiles() throws IOException {
-        try (Stream<Path> files = Files.list(ROUTES)) {
-            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        try (Stream<Path> files = Files.walk(ROUTES)) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList();
             assertThat(yaml).isNotEmpty();
             return yaml;
         }

@@ -1,7 +1,8 @@
 package io.github.ollamaproxy.support;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.ollamaproxy.OllamaProxyApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,18 +20,31 @@ public final class StandaloneProxy implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts a proxy with these extra {@code --name=value} arguments. */
+    /**
+     * Starts a proxy with these extra {@code --name=value} arguments; one naming a default's
+     * property replaces that default.
+     */
     public static StandaloneProxy start(String... arguments) {
-        List<String> all = new ArrayList<>(List.of(
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String argument : List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--ollama-proxy.upstream.host=127.0.0.1",
                 "--ollama-proxy.upstream.port=" + TestUpstream.simulator().port(),
                 "--ollama-proxy.plugins.dir=target/no-plugins",
-                "--logging.level.root=WARN"));
-        all.addAll(List.of(arguments));
+                "--logging.level.root=WARN")) {
+            all.put(name(argument), argument);
+        }
+        for (String argument : arguments) {
+            all.put(name(argument), argument);
+        }
         return new StandaloneProxy(new SpringApplicationBuilder(OllamaProxyApplication.class)
-                .run(all.toArray(String[]::new)));
+                .run(all.values().toArray(String[]::new)));
+    }
+
+    private static String name(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     /** A client of its port. */

@@ -65,4 +65,16 @@ class UnreachableUpstreamTests extends ProxyTestBase {
         assertThat(body.path("details").path("upstream_url").asText()).isEqualTo("http://127.0.0.1:" + CLOSED_PORT);
         assertThat(body.path("details").path("error").asText()).isNotBlank();
     }
+
+    @Test
+    void readinessProbeIsDownWhileLivenessStaysUp() {
+        HttpResponse<String> readiness = client.get("/actuator/health/readiness");
+        HttpResponse<String> liveness = client.get("/actuator/health/liveness");
+
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        var components = ProxyClient.json(readiness.body()).path("components");
+        assertThat(components.path("upstream").path("status").asText()).isEqualTo("DOWN");
+        assertThat(components.path("camelReadinessState").path("status").asText()).isEqualTo("UP");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web search route ({@code routes/web-search.yaml}: camel-http behind the circuit-breaker EIP)
+ * The web search route ({@code routes/web-search.camel.yaml}: camel-http behind the circuit-breaker EIP)
  * and its client against a local fake SearxNG.
  */
 class WebSearchClientTests {
@@ -162,7 +162,7 @@ class WebSearchClientTests {
         camel.getRegistry().bind("webSearchExchanges",
                 new WebSearchExchanges(properties, new JsonCodec(new ObjectMapper())));
         PluginHelper.getRoutesLoader(camel)
-                .loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/web-search.yaml"));
+                .loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/web-search.camel.yaml"));
         camel.start();
         client = new WebSearchClient(properties, camel, breaker, new SimpleMeterRegistry());
         return properties;

@@ -1,0 +1,38 @@
+package io.github.ollamaproxy.routes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The route files the proxy runs: the shipped ones, minus every definition that a file of the
+ * routes folder defines again (same kind and id), plus the folder's files.
+ *
+ * @param files     what to load, shipped files first
+ * @param replaced  for each replaced definition key, the folder file that replaces it
+ */
+public record RouteFileSet(List<RouteFile> files, Map<String, String> replaced) {
+
+    /** Merges the folder's files over the shipped ones. */
+    public static RouteFileSet merge(List<RouteFile> shipped, List<RouteFile> folder) {
+        Map<String, String> defined = new LinkedHashMap<>();
+        for (RouteFile file : folder) {
+            for (String key : file.keys()) {
+                defined.put(key, file.location());
+            }
+        }
+        Set<String> shippedKeys = new HashSet<>();
+        List<RouteFile> files = new ArrayList<>();
+        for (RouteFile file : shipped) {
+            shippedKeys.addAll(file.keys());
+            files.add(file.without(defined.keySet()));
+        }
+        files.addAll(folder);
+        Map<String, String> replaced = new LinkedHashMap<>(defined);
+        replaced.keySet().retainAll(shippedKeys);
+        return new RouteFileSet(List.copyOf(files), replaced);
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.ollamaproxy.routes;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camel's route watcher on the routes folder: an edited or added {@code *.camel.yaml} file
+ * replaces the routes with the same ids while the proxy runs. An edit that does not load leaves
+ * the previous routes serving and is reported in one log line, without a stack trace.
+ */
+final class RouteFolderReload extends RouteWatcherReloadStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFolderReload.class);
+
+    RouteFolderReload(Path folder) {
+        super(folder.toString(), true);
+        setPattern(RouteFilesLoader.PATTERN);
+        setRemoveAllRoutes(false);
+        setResourceReload((name, resource) -> {
+            try {
+                onRouteReload(List.of(resource), false);
+                LOG.info("Route file {} reloaded", name);
+            } catch (RuntimeException e) {
+                LOG.warn("Route file {} was not reloaded, the previous routes keep serving: {}", name, rootMessage(e));
+            }
+        });
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
+    }
+}
