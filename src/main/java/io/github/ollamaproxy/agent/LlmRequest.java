@@ -177,6 +177,40 @@ public final class LlmRequest {
         return attributes;
     }
 
+    /**
+     * Sets an attribute (see {@link #attributes()}), e.g. from a YAML route:
+     * {@code ${body.setAttribute('rag.scope', 'guides/')}}.
+     */
+    public void setAttribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
+    /**
+     * A deep copy of this request as it is now: body, response headers, attributes (the map, not
+     * its values) and direct answer. The pipeline runs an agent with a time limit on such a copy,
+     * and rolls a failed agent back to one.
+     */
+    public LlmRequest snapshot() {
+        LlmRequest copy = new LlmRequest(endpoint, body.deepCopy());
+        copy.responseHeaders.putAll(responseHeaders());
+        copy.attributes.putAll(attributes);
+        copy.answer = answer == null ? null : answer.deepCopy();
+        return copy;
+    }
+
+    /** Makes this request what {@code snapshot} holds (see {@link #snapshot()}). */
+    public void restore(LlmRequest snapshot) {
+        body.removeAll();
+        body.setAll(snapshot.body.deepCopy());
+        synchronized (responseHeaders) {
+            responseHeaders.clear();
+            responseHeaders.putAll(snapshot.responseHeaders());
+        }
+        attributes.clear();
+        attributes.putAll(snapshot.attributes);
+        answer = snapshot.answer == null ? null : snapshot.answer.deepCopy();
+    }
+
     private Optional<JsonNode> userTextNode() {
         if (endpoint == Endpoint.GENERATE) {
             return Optional.ofNullable(body.get("prompt"));

@@ -34,6 +34,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -187,6 +189,15 @@ public final class KnowledgeIndex implements Closeable {
      * without one).
      */
     public List<ScoredChunk> search(Collection<String> terms, float[] vector, int limit) {
+        return search(terms, vector, limit, "");
+    }
+
+    /**
+     * Like {@link #search(Collection, float[], int)}, among the chunks of the files whose path
+     * (relative to the knowledge-base folder, {@code /}-separated) starts with {@code scope}; an
+     * empty scope is every file.
+     */
+    public List<ScoredChunk> search(Collection<String> terms, float[] vector, int limit, String scope) {
         BooleanQuery.Builder lexical = new BooleanQuery.Builder();
         new LinkedHashSet<>(terms).stream().limit(MAX_QUERY_TERMS)
                 .forEach(term -> {
@@ -194,13 +205,18 @@ public final class KnowledgeIndex implements Closeable {
                     lexical.add(new BoostQuery(new TermQuery(new Term(HEADINGS_TEXT, term)), HEADINGS_BOOST),
                             BooleanClause.Occur.SHOULD);
                 });
+        Query filter = scope == null || scope.isEmpty() ? null : new PrefixQuery(new Term(PATH, scope));
+        if (filter != null) {
+            lexical.add(filter, BooleanClause.Occur.FILTER).setMinimumNumberShouldMatch(1);
+        }
         return withSearcher(searcher -> {
             int count = Math.max(1, Math.min(limit, searcher.getIndexReader().maxDoc()));
             ScoreDoc[] bm25 = searcher.search(lexical.build(), count).scoreDocs;
             if (vector == null) {
                 return hits(searcher, bm25, null);
             }
-            ScoreDoc[] nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, count), count).scoreDocs;
+            ScoreDoc[] nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, count, filter), count)
+                    .scoreDocs;
             Map<Integer, Double> fused = new HashMap<>();
             for (ScoreDoc[] ranking : List.of(bm25, nearest)) {
                 for (int rank = 0; rank < ranking.length; rank++) {

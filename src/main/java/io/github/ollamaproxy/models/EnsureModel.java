@@ -1,7 +1,7 @@
 package io.github.ollamaproxy.models;
 
 import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -21,8 +21,8 @@ public class EnsureModel implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        LlmRequest request = exchange.getProperty(ExchangeKeys.REQUEST, LlmRequest.class);
-        String model = request != null ? request.model() : exchange.getProperty(ExchangeKeys.MODEL, String.class);
+        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
+        String model = request != null ? request.model() : exchange.getVariable(ExchangeVariables.MODEL, String.class);
         catalog.ensureAvailable(model);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.web.ApiError;
 import io.github.ollamaproxy.web.ErrorBodies;
 import io.github.ollamaproxy.web.ErrorShape;
@@ -43,7 +43,7 @@ public class OpenAiModels {
         String path = message.getHeader(Exchange.HTTP_PATH, PATH, String.class);
         String id = path.length() > PATH.length() + 1 ? UriUtils.decode(path.substring(PATH.length() + 1),
                 StandardCharsets.UTF_8) : null;
-        exchange.setProperty(ExchangeKeys.OPENAI_CALL, new OpenAiCall(OpenAiCall.Kind.MODELS, null, id, false, false,
+        exchange.setVariable(ExchangeVariables.OPENAI_CALL, new OpenAiCall(OpenAiCall.Kind.MODELS, null, id, false, false,
                 null, false));
         if (id == null) {
             message.setBody(null);
@@ -57,7 +57,7 @@ public class OpenAiModels {
     /** The model list, or the one model, in OpenAI's shape. */
     public void answer(Exchange exchange) {
         Message message = exchange.getMessage();
-        String id = exchange.getProperty(ExchangeKeys.OPENAI_CALL, OpenAiCall.class).model();
+        String id = exchange.getVariable(ExchangeVariables.OPENAI_CALL, OpenAiCall.class).model();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
         byte[] body = message.getBody(byte[].class);
         ObjectNode upstream = body == null ? null : json.readUpstreamObject(body);

@@ -3,7 +3,7 @@ package io.github.ollamaproxy.openai;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.agent.Endpoint;
 import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.web.JsonCodec;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -46,9 +46,9 @@ public class OpenAiRequestReader {
         ObjectNode openAi = read(exchange);
         ObjectNode embed = EmbeddingRequestMapper.toNative(openAi);
         String model = embed.path("model").asText();
-        exchange.setProperty(ExchangeKeys.OPENAI_CALL, new OpenAiCall(OpenAiCall.Kind.EMBEDDING, null, model, false,
+        exchange.setVariable(ExchangeVariables.OPENAI_CALL, new OpenAiCall(OpenAiCall.Kind.EMBEDDING, null, model, false,
                 false, null, EmbeddingRequestMapper.base64(openAi)));
-        exchange.setProperty(ExchangeKeys.MODEL, model);
+        exchange.setVariable(ExchangeVariables.MODEL, model);
         Message message = exchange.getMessage();
         message.setBody(json.write(embed));
         UpstreamCall.prepare(message, "POST", "/api/embed");
@@ -59,8 +59,8 @@ public class OpenAiRequestReader {
     }
 
     private static void start(Exchange exchange, LlmRequest request, OpenAiCall call) {
-        exchange.setProperty(ExchangeKeys.REQUEST, request);
-        exchange.setProperty(ExchangeKeys.OPENAI_CALL, call);
+        exchange.setVariable(ExchangeVariables.REQUEST, request);
+        exchange.setVariable(ExchangeVariables.OPENAI_CALL, call);
         exchange.getMessage().setBody(request);
     }
 }

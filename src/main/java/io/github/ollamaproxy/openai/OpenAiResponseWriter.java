@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.web.ApiError;
 import io.github.ollamaproxy.web.ErrorBodies;
 import io.github.ollamaproxy.web.ErrorShape;
@@ -144,6 +144,6 @@ public class OpenAiResponseWriter {
     }
 
     private static OpenAiCall call(Exchange exchange) {
-        return exchange.getProperty(ExchangeKeys.OPENAI_CALL, OpenAiCall.class);
+        return exchange.getVariable(ExchangeVariables.OPENAI_CALL, OpenAiCall.class);
     }
 }

@@ -7,15 +7,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /opt}: sets {@code options.num_ctx} to what requests like this one have needed, and
- * learns from every answer ({@link PromptOptimizer}). It runs after the other agents, so it sizes
- * the prompt Ollama will really get; with {@code ollama-proxy.optimizer.auto} (or
+ * learns from every answer ({@link PromptOptimizer}). It runs after the other agents (its position
+ * is in {@code routes/agents/opt.camel.yaml}), so it sizes the prompt Ollama will really get; with {@code ollama-proxy.optimizer.auto} (or
  * {@code auto-models}) it runs on every request.
  */
 @Component
 public class OptimizerAgent implements Agent {
-
-    /** Late in the request steps: after agents that add context. */
-    static final int ORDER = 1000;
 
     private final PromptOptimizer optimizer;
 
@@ -31,11 +28,6 @@ public class OptimizerAgent implements Agent {
     @Override
     public String description() {
         return "Sets the context window (num_ctx) to what this prompt template has needed, learning from every answer";
-    }
-
-    @Override
-    public int order() {
-        return ORDER;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package io.github.ollamaproxy.pipeline;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.agent.Completion;
 import io.github.ollamaproxy.agent.Endpoint;
 import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.plugins.RegisteredAgent;
+import io.github.ollamaproxy.chain.AgentPlan;
 import io.github.ollamaproxy.upstream.RelayInputStream;
 import io.github.ollamaproxy.web.JsonCodec;
 
@@ -19,13 +17,13 @@ final class CompletionCollector implements RelayInputStream.LineObserver {
 
     private final JsonCodec json;
     private final CompletionDispatcher dispatcher;
-    private final List<RegisteredAgent> plan;
+    private final AgentPlan plan;
     private final LlmRequest request;
     private final StringBuilder text = new StringBuilder();
     private ObjectNode finalLine;
     private boolean failed;
 
-    CompletionCollector(JsonCodec json, CompletionDispatcher dispatcher, List<RegisteredAgent> plan,
+    CompletionCollector(JsonCodec json, CompletionDispatcher dispatcher, AgentPlan plan,
             LlmRequest request) {
         this.json = json;
         this.dispatcher = dispatcher;

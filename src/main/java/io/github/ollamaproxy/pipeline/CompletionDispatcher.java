@@ -1,32 +1,46 @@
 package io.github.ollamaproxy.pipeline;
 
-import java.util.List;
-
 import io.github.ollamaproxy.agent.Completion;
 import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.plugins.RegisteredAgent;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
+import io.github.ollamaproxy.chain.AgentPlan;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs agents' completion steps off the request thread, so that a slow step never holds up the end
- * of a response.
+ * Hands a finished answer to the agents' completion steps through the {@value #ENDPOINT} queue
+ * ({@code routes/llm-pipeline.camel.yaml}), so that a slow step never holds up the end of a
+ * response. A full queue drops the completion with a warning rather than blocking the client.
  */
 @Component
 public class CompletionDispatcher {
 
-    private final AgentSteps steps;
-    private final TaskExecutor executor;
+    /** The queue of the {@code agent-completions} route. */
+    public static final String ENDPOINT = "seda:agent-completions";
 
-    public CompletionDispatcher(AgentSteps steps, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
-        this.steps = steps;
-        this.executor = executor;
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionDispatcher.class);
+
+    private final ProducerTemplate template;
+
+    public CompletionDispatcher(ProducerTemplate template) {
+        this.template = template;
     }
 
-    public void dispatch(List<RegisteredAgent> plan, LlmRequest request, Completion completion) {
-        if (!plan.isEmpty()) {
-            executor.execute(() -> steps.runCompletions(plan, request, completion));
+    public void dispatch(AgentPlan plan, LlmRequest request, Completion completion) {
+        if (plan == null || completion == null || plan.getCompletionSteps().isEmpty()) {
+            return;
+        }
+        Exchange sent = template.send(ENDPOINT, exchange -> {
+            exchange.setVariable(ExchangeVariables.REQUEST, request);
+            exchange.setVariable(ExchangeVariables.AGENTS, plan);
+            exchange.setVariable(ExchangeVariables.COMPLETION, completion);
+            exchange.getMessage().setBody(completion);
+        });
+        if (sent.getException() != null) {
+            LOG.warn("Completion steps of {} dropped: {}", plan, sent.getException().getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.ollamaproxy.pipeline;
 import java.io.ByteArrayOutputStream;
 
 import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.web.MediaTypes;
 import io.github.ollamaproxy.web.HttpResponses;
 import io.github.ollamaproxy.web.JsonCodec;
@@ -25,7 +26,7 @@ public class DirectAnswerWriter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        LlmRequest request = exchange.getProperty(ExchangeKeys.REQUEST, LlmRequest.class);
+        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
         byte[] answer = json.write(request.answer().orElseThrow());
         if (request.stream()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(answer.length + 1);

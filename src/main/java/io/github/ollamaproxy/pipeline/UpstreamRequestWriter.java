@@ -1,8 +1,7 @@
 package io.github.ollamaproxy.pipeline;
 
-import java.util.List;
-
 import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.web.JsonCodec;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the {@link LlmRequest} back into the HTTP request for Ollama: the client's bytes unchanged
- * when no agent ran and no command was stripped, otherwise the (changed) JSON tree, with every field
- * the client sent.
+ * when no agent ran and no command was stripped (the variable {@code originalBody} is still there),
+ * otherwise the (changed) JSON tree, with every field the client sent.
  */
 @Component("writeUpstreamRequest")
 public class UpstreamRequestWriter implements Processor {
@@ -25,11 +24,10 @@ public class UpstreamRequestWriter implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        LlmRequest request = exchange.getProperty(ExchangeKeys.REQUEST, LlmRequest.class);
-        List<?> plan = exchange.getProperty(ExchangeKeys.AGENT_PLAN, List.of(), List.class);
-        byte[] original = exchange.getProperty(ExchangeKeys.ORIGINAL_BODY, byte[].class);
+        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
+        byte[] original = exchange.getVariable(ExchangeVariables.ORIGINAL_BODY, byte[].class);
         Message message = exchange.getMessage();
-        message.setBody(plan.isEmpty() && original != null ? original : json.write(request.body()));
+        message.setBody(original != null ? original : json.write(request.body()));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.HTTP_PATH, request.endpoint().path());

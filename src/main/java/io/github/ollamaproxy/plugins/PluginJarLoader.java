@@ -23,16 +23,24 @@ import org.slf4j.LoggerFactory;
  * {@link ServiceLoader} for {@link Agent} implementations. A jar or provider that cannot be loaded
  * is reported as a failed agent, never fatal.
  */
-final class PluginJarLoader {
+public final class PluginJarLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginJarLoader.class);
     private static final int MAX_PROVIDERS_PER_JAR = 256;
 
-    /** What one jar provided: agents and the providers that failed. */
-    record JarAgent(Agent agent, String origin, String failedProvider, String failure) {
+    /**
+     * What one jar provided: an agent, or the provider that failed and why.
+     *
+     * @param agent          the agent, {@code null} when loading failed
+     * @param origin         the jar's file name
+     * @param failedProvider what failed to load, {@code null} when it loaded
+     * @param failure        why, {@code null} when it loaded
+     */
+    public record JarAgent(Agent agent, String origin, String failedProvider, String failure) {
     }
 
-    List<JarAgent> load(Path dir) {
+    /** The agents of every jar in {@code dir}; none when the folder does not exist. */
+    public List<JarAgent> load(Path dir) {
         if (!Files.isDirectory(dir)) {
             LOG.info("No plugins folder at {}: no plugin agents", dir.toAbsolutePath());
             return List.of();

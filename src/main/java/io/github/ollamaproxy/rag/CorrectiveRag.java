@@ -68,16 +68,24 @@ public class CorrectiveRag {
 
     /** Retrieves, evaluates and corrects the knowledge for {@code question}. */
     public RagOutcome answer(String question) {
+        return answer(question, "");
+    }
+
+    /**
+     * Like {@link #answer(String)}, with the local knowledge limited to the files whose path in the
+     * knowledge base starts with {@code scope} (empty: every file).
+     */
+    public RagOutcome answer(String question, String scope) {
         long started = System.nanoTime();
-        RagOutcome outcome = metrics.retrieval().record(() -> run(question, started));
+        RagOutcome outcome = metrics.retrieval().record(() -> run(question, scope, started));
         metrics.record(outcome);
         return outcome;
     }
 
-    private RagOutcome run(String question, long started) {
+    private RagOutcome run(String question, String scope, long started) {
         Set<String> terms = RetrievalEvaluator.questionTerms(question);
         KnowledgeIndex index = knowledge.index();
-        List<ScoredChunk> hits = index.search(terms, questionVector(question), properties.candidates());
+        List<ScoredChunk> hits = index.search(terms, questionVector(question), properties.candidates(), scope);
         CorpusStatistics statistics = index.statistics(terms);
         List<ChunkAssessment> assessments = evaluator.assess(terms, statistics, hits);
         assessments = grader.gradeAmbiguous(question, assessments, evaluator);

@@ -26,14 +26,18 @@ public class RagEndpoints {
         this.web = web;
     }
 
-    /** @throws InvalidRequestException when there is no question */
-    public RagSearchReport search(String q) {
+    /**
+     * @param q     the question
+     * @param scope only the files whose path starts with this (empty or null: all)
+     * @throws InvalidRequestException when there is no question
+     */
+    public RagSearchReport search(String q, String scope) {
         String question = q == null ? "" : q.strip();
         if (question.isEmpty()) {
             throw new InvalidRequestException("give the question in the q parameter, e.g. /rag/search?q=how+to+run",
                     "q");
         }
-        return RagSearchReport.of(rag.answer(question), properties);
+        return RagSearchReport.of(rag.answer(question, scope == null ? "" : scope.strip()), properties);
     }
 
     public KnowledgeReport status() {

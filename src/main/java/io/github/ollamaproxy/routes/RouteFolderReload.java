@@ -1,5 +1,7 @@
 package io.github.ollamaproxy.routes;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +23,9 @@ final class RouteFolderReload extends RouteWatcherReloadStrategy {
         setPattern(RouteFilesLoader.PATTERN);
         setRemoveAllRoutes(false);
         setResourceReload((name, resource) -> {
+            if (isEmpty(name)) {
+                return;
+            }
             try {
                 onRouteReload(List.of(resource), false);
                 LOG.info("Route file {} reloaded", name);
@@ -28,6 +33,15 @@ final class RouteFolderReload extends RouteWatcherReloadStrategy {
                 LOG.warn("Route file {} was not reloaded, the previous routes keep serving: {}", name, rootMessage(e));
             }
         });
+    }
+
+    /** An editor that truncates before it writes shows the file empty for a moment. */
+    private static boolean isEmpty(String name) {
+        try {
+            return Files.size(Path.of(name)) == 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static String rootMessage(Throwable failure) {

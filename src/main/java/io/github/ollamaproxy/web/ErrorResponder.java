@@ -3,7 +3,7 @@ package io.github.ollamaproxy.web;
 import java.util.Map;
 
 import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ public class ErrorResponder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiError error = ErrorClassifier.classify(failure);
         log(exchange, error, failure);
-        LlmRequest request = exchange.getProperty(ExchangeKeys.REQUEST, LlmRequest.class);
+        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
         Map<String, String> headers = request == null ? Map.of() : request.responseHeaders();
         HttpResponses.respond(exchange.getMessage(), error.status(), MediaTypes.JSON,
                 bodies.render(error, shape), headers);

@@ -3,7 +3,7 @@ package io.github.ollamaproxy.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.agent.Endpoint;
 import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,7 @@ public class NativeRequestReader {
     /** Requests forwarded unchanged that need a model check (embed): keeps the body bytes. */
     public void modelOnly(Exchange exchange) {
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
-        exchange.setProperty(ExchangeKeys.MODEL, RequestFields.requireModel(json.readObject(bytes)));
+        exchange.setVariable(ExchangeVariables.MODEL, RequestFields.requireModel(json.readObject(bytes)));
         exchange.getMessage().setBody(bytes);
     }
 
@@ -42,8 +42,8 @@ public class NativeRequestReader {
         ObjectNode body = json.readObject(bytes);
         RequestFields.requireModel(body);
         LlmRequest request = new LlmRequest(endpoint, body);
-        exchange.setProperty(ExchangeKeys.REQUEST, request);
-        exchange.setProperty(ExchangeKeys.ORIGINAL_BODY, bytes);
+        exchange.setVariable(ExchangeVariables.REQUEST, request);
+        exchange.setVariable(ExchangeVariables.ORIGINAL_BODY, bytes);
         exchange.getMessage().setBody(request);
     }
 }

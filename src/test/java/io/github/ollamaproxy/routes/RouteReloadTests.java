@@ -86,12 +86,13 @@ class RouteReloadTests extends ProxyTestBase {
                     - route:
                         id: agent-echo
                         description: "Answers with the question"
-                        routeConfigurationId: agent
+                        errorHandler:
+                          noErrorHandler: {}
                         from:
                           uri: direct:agent-echo
                           steps:
-                            - setBody:
-                                simple: "echo: ${body.userText.get}"
+                            - script:
+                                simple: "${body.answer('echo: ${body.userText.get}')}"
                     """);
 
             await().atMost(RELOAD).pollInterval(Duration.ofMillis(200))

@@ -32,7 +32,6 @@ class RoutesFolderTests {
                 - route:
                     id: agent-concise
                     description: "Asks for one word"
-                    routeConfigurationId: agent
                     from:
                       uri: direct:agent-concise
                       steps:

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.ollamaproxy.pipeline.ExchangeKeys;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.support.ProxyIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.Yaml;
 class RoutesLoadTests extends ProxyIntegrationTest {
 
     private static final Path ROUTES = Path.of("routes");
-    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("exchangeProperty\\.(\\w+)");
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("variable\\.(\\w+)");
 
     @Autowired
     CamelContext camel;
@@ -70,17 +70,17 @@ class RoutesLoadTests extends ProxyIntegrationTest {
     }
 
     @Test
-    void everyExchangePropertyIsDeclared() throws IOException, IllegalAccessException {
+    void everyVariableIsDeclared() throws IOException, IllegalAccessException {
         Set<String> declared = new HashSet<>();
-        for (Field field : ExchangeKeys.class.getFields()) {
+        for (Field field : ExchangeVariables.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers())) {
                 declared.add((String) field.get(null));
             }
         }
         for (Path file : routeFiles()) {
-            Matcher matcher = PROPERTY_REFERENCE.matcher(Files.readString(file));
+            Matcher matcher = VARIABLE_REFERENCE.matcher(Files.readString(file));
             while (matcher.find()) {
-                assertThat(declared).as("%s refers to exchange property %s", file, matcher.group(1))
+                assertThat(declared).as("%s refers to variable %s", file, matcher.group(1))
                         .contains(matcher.group(1));
             }
         }

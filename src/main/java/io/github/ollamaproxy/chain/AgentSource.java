@@ -1,4 +1,4 @@
-package io.github.ollamaproxy.plugins;
+package io.github.ollamaproxy.chain;
 
 import java.util.Locale;
 
@@ -11,7 +11,7 @@ public enum AgentSource {
     /** A jar in the plugins folder, found with {@link java.util.ServiceLoader}. */
     JAR,
 
-    /** A YAML route {@code direct:agent-<name>} in the routes folder. */
+    /** Only routes: an agent written in YAML, {@code direct:agent-<name>}. */
     YAML;
 
     /** The lower-case label shown by {@code GET /plugins}. */

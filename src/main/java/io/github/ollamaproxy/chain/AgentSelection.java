@@ -1,16 +1,13 @@
-package io.github.ollamaproxy.pipeline;
+package io.github.ollamaproxy.chain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.models.ModelNames;
-import io.github.ollamaproxy.plugins.AgentRegistry;
-import io.github.ollamaproxy.plugins.RegisteredAgent;
 import io.github.ollamaproxy.web.ProxyHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -21,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Chooses the agents of a request and strips the slash commands from the user's text before any
  * agent runs. Sources, in this order: slash commands ({@link SlashCommands}), the
- * {@code X-Ollama-Proxy-Agents} header (an unknown name there is a 400), then configuration
- * ({@link AgentProperties}), then agents that choose themselves ({@code Agent.isAutomatic}). Each agent once; the plan is sorted by agent order, ties keeping this
- * order. Leaves the plan in {@link ExchangeKeys#AGENT_PLAN}.
+ * {@code X-Ollama-Proxy-Agents} header (an unknown name there is a 400), configuration
+ * ({@link AgentProperties}), then agents that choose themselves ({@code Agent.isAutomatic}). Leaves
+ * the {@link AgentPlan} in the variable {@value ExchangeVariables#AGENTS}, where content-based rules
+ * in YAML may add more.
  */
 @Component("selectAgents")
 public class AgentSelection implements Processor {
@@ -42,33 +40,31 @@ public class AgentSelection implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        LlmRequest request = exchange.getProperty(ExchangeKeys.REQUEST, LlmRequest.class);
-        Map<String, RegisteredAgent> chosen = new LinkedHashMap<>();
+        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
+        AgentPlan plan = new AgentPlan(request, registry);
         request.userText().ifPresent(text -> {
             SlashCommands.Parsed parsed = SlashCommands.parse(text, registry::isAgent);
             if (parsed.found()) {
                 request.setUserText(parsed.remainder());
-                exchange.removeProperty(ExchangeKeys.ORIGINAL_BODY);
-                parsed.agents().forEach(name -> registry.find(name).ifPresent(agent -> chosen.put(name, agent)));
+                exchange.removeVariable(ExchangeVariables.ORIGINAL_BODY);
+                parsed.agents().forEach(plan::add);
             }
         });
         String header = exchange.getMessage().getHeader(ProxyHeaders.AGENTS, String.class);
         if (header != null) {
             for (String name : header.split(",")) {
-                if (!name.isBlank()) {
-                    RegisteredAgent agent = registry.find(name.strip())
-                            .orElseThrow(() -> new UnknownAgentException(name.strip(), loadedNames()));
-                    chosen.putIfAbsent(agent.name(), agent);
+                if (!name.isBlank() && !plan.add(name.strip())) {
+                    throw new UnknownAgentException(name.strip(), loadedNames());
                 }
             }
         }
-        configured(request.model()).forEach(name -> registry.find(name).ifPresentOrElse(
-                agent -> chosen.putIfAbsent(agent.name(), agent),
-                () -> LOG.debug("Configured agent {} is not registered; skipped", name)));
-        registry.automatic(request).forEach(agent -> chosen.putIfAbsent(agent.name(), agent));
-        List<RegisteredAgent> plan = new ArrayList<>(chosen.values());
-        plan.sort(Comparator.comparingInt(RegisteredAgent::order));
-        exchange.setProperty(ExchangeKeys.AGENT_PLAN, plan);
+        for (String name : configured(request.model())) {
+            if (!plan.add(name)) {
+                LOG.debug("Configured agent {} is not registered; skipped", name);
+            }
+        }
+        registry.automatic(request).forEach(plan::add);
+        exchange.setVariable(ExchangeVariables.AGENTS, plan);
     }
 
     private List<String> configured(String model) {

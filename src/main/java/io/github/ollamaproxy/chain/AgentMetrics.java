@@ -1,4 +1,4 @@
-package io.github.ollamaproxy.plugins;
+package io.github.ollamaproxy.chain;
 
 import java.util.Locale;
 
@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts agent activity in Micrometer: {@value #RUNS} (request steps run, by agent) and
- * {@value #FAILURES} (failed steps, by agent and step). {@code GET /plugins} reads them back.
+ * {@value #FAILURES} (steps that failed and were skipped, by agent, step and reason). Each agent
+ * step is also a route, so its timings are the Camel route timers of its route id.
+ * {@code GET /plugins} reads the counters back.
  */
 @Component
 public class AgentMetrics {
@@ -16,12 +18,17 @@ public class AgentMetrics {
     /** Request steps run, tagged {@code agent}. */
     public static final String RUNS = "ollama.proxy.agent.runs";
 
-    /** Failed steps, tagged {@code agent} and {@code step}. */
+    /** Failed steps, tagged {@code agent}, {@code step} and {@code reason}. */
     public static final String FAILURES = "ollama.proxy.agent.failures";
 
-    /** The steps of an agent. */
-    public enum Step {
-        REQUEST, RESPONSE, COMPLETION;
+    /** Why a step was skipped. */
+    public enum Reason {
+        /** It threw. */
+        ERROR,
+        /** It took longer than its time limit. */
+        TIMEOUT,
+        /** Its circuit breaker was open, so it was not called. */
+        CIRCUIT_OPEN;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
@@ -39,9 +46,10 @@ public class AgentMetrics {
                 .increment();
     }
 
-    public void recordFailure(String agent, Step step) {
+    public void recordFailure(String agent, AgentStep step, Reason reason) {
         Counter.builder(FAILURES).description("Agent steps that failed and were skipped")
-                .tag("agent", agent).tag("step", step.tag()).register(registry).increment();
+                .tag("agent", agent).tag("step", step.label()).tag("reason", reason.tag()).register(registry)
+                .increment();
     }
 
     public long runs(String agent) {

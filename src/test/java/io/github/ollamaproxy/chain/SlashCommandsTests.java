@@ -1,4 +1,4 @@
-package io.github.ollamaproxy.pipeline;
+package io.github.ollamaproxy.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.ollamaproxy.plugins;
+package io.github.ollamaproxy.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,22 +10,42 @@ import io.github.ollamaproxy.support.ProxyClient;
 import io.github.ollamaproxy.support.ProxyIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /plugins} lists every agent with its source, status and counters. */
-class PluginsEndpointTests extends ProxyIntegrationTest {
+/** {@code GET /plugins} lists every agent with its source, routes, position, guards, status and counters. */
+class AgentsReportTests extends ProxyIntegrationTest {
 
     @Test
-    void listsAgentsFromBeansAndYamlRoutes() {
+    void listsJavaAndYamlAgentsWithTheirRoutesAndPositions() {
         Map<String, JsonNode> agents = plugins();
 
         JsonNode example = agents.get("example");
         assertThat(example.path("source").asText()).isEqualTo("bean");
         assertThat(example.path("status").asText()).isEqualTo("loaded");
         assertThat(example.path("description").asText()).isNotBlank();
+        assertThat(example.path("routes").path("request").asText()).isEqualTo("agent-example");
+        assertThat(example.path("routes").path("response").asText()).isEqualTo("agent-example-response");
+        assertThat(example.path("routes").has("completion")).isFalse();
         assertThat(agents.get("concise").path("source").asText()).isEqualTo("yaml");
         assertThat(agents.get("concise").path("origin").asText()).contains("concise.camel.yaml");
         assertThat(agents.get("pirate").path("description").asText()).isEqualTo("Asks for pirate speech and marks the answer");
-        assertThat(agents.get("late").path("order").asInt()).isEqualTo(100);
+        assertThat(agents.get("pirate").path("routes").path("response").asText()).isEqualTo("agent-pirate-response");
+        assertThat(agents.get("late").path("position").asInt()).isEqualTo(100);
         assertThat(agents).doesNotContainKeys("pipeline", "pirate-response");
+    }
+
+    @Test
+    void shippedAgentsCarryTheirPositionsAndGuardsFromYaml() {
+        Map<String, JsonNode> agents = plugins();
+
+        JsonNode rag = agents.get("rag");
+        assertThat(rag.path("position").asInt()).isEqualTo(500);
+        assertThat(rag.path("timeout_ms").asLong()).isEqualTo(10_000);
+        assertThat(rag.path("breaker").asText()).isEqualTo("agent");
+        assertThat(rag.path("origin").asText()).isEqualTo("io.github.ollamaproxy.rag.RagAgent");
+        JsonNode opt = agents.get("opt");
+        assertThat(opt.path("position").asInt()).isEqualTo(1000);
+        assertThat(opt.path("routes").path("completion").asText()).isEqualTo("agent-opt-completion");
+        assertThat(opt.has("timeout_ms")).isFalse();
+        assertThat(opt.path("endpoints").toString()).isEqualTo("[\"chat\",\"generate\"]");
     }
 
     @Test

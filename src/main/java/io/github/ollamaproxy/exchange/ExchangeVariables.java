@@ -1,0 +1,42 @@
+package io.github.ollamaproxy.exchange;
+
+/**
+ * Names of the Camel variables that routes and beans share while a request goes through the
+ * proxy. YAML routes read them as {@code ${variable.NAME}}; a test checks that every such reference
+ * is declared here. Every package may use this one; it uses none of the proxy's.
+ */
+public final class ExchangeVariables {
+
+    /** The {@code io.github.ollamaproxy.agent.LlmRequest} of a chat or generate request. */
+    public static final String REQUEST = "request";
+
+    /** The model a request names, for requests without an {@code LlmRequest} (e.g. embed). */
+    public static final String MODEL = "model";
+
+    /**
+     * The request body bytes as the client sent them ({@code byte[]}), kept while nothing changed
+     * them so that they can be forwarded byte for byte.
+     */
+    public static final String ORIGINAL_BODY = "originalBody";
+
+    /**
+     * The agents chosen for the request ({@code io.github.ollamaproxy.chain.AgentPlan}): the
+     * routing slips of their request, response and completion steps.
+     */
+    public static final String AGENTS = "agents";
+
+    /** A whole (non-streamed) native answer ({@code io.github.ollamaproxy.agent.LlmResponse}). */
+    public static final String RESPONSE = "response";
+
+    /** A finished answer for the completion steps ({@code io.github.ollamaproxy.agent.Completion}). */
+    public static final String COMPLETION = "completion";
+
+    /** What each running agent step may have to roll back, by route id ({@code Map<String, Object>}). */
+    public static final String AGENT_SNAPSHOTS = "agentSnapshots";
+
+    /** The {@code io.github.ollamaproxy.openai.OpenAiCall} of a request to the OpenAI endpoints. */
+    public static final String OPENAI_CALL = "openAiCall";
+
+    private ExchangeVariables() {
+    }
+}

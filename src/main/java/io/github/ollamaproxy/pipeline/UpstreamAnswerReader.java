@@ -1,0 +1,64 @@
+package io.github.ollamaproxy.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ollamaproxy.agent.Completion;
+import io.github.ollamaproxy.agent.LlmRequest;
+import io.github.ollamaproxy.agent.LlmResponse;
+import io.github.ollamaproxy.chain.AgentPlan;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
+import io.github.ollamaproxy.upstream.UpstreamRelay;
+import io.github.ollamaproxy.web.JsonCodec;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads Ollama's answer for the agents:
+ * <ul>
+ *   <li>an error status, or no agent that sees answers: relayed unchanged;</li>
+ *   <li>a stream (NDJSON): relayed line by line as it arrives, with a tap that hands the whole
+ *       text and the final metrics to the agents' completion steps after the end;</li>
+ *   <li>a whole JSON answer: becomes the variable {@code response} (an {@link LlmResponse}) for
+ *       the agents' response steps, and {@code completion} for their completion steps.</li>
+ * </ul>
+ * Agent response headers are added in every case.
+ */
+@Component("readUpstreamAnswer")
+public class UpstreamAnswerReader implements Processor {
+
+    private final JsonCodec json;
+    private final CompletionDispatcher completions;
+
+    public UpstreamAnswerReader(JsonCodec json, CompletionDispatcher completions) {
+        this.json = json;
+        this.completions = completions;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
+        AgentPlan plan = exchange.getVariable(ExchangeVariables.AGENTS, AgentPlan.class);
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        if (status / 100 != 2 || plan == null || !plan.observesAnswers()) {
+            UpstreamRelay.wrap(message, null);
+        } else if (UpstreamRelay.isNdjson(message)) {
+            UpstreamRelay.wrap(message, plan.getCompletionSteps().isEmpty() ? null
+                    : new CompletionCollector(json, completions, plan, request));
+        } else {
+            byte[] bytes = message.getBody(byte[].class);
+            ObjectNode answer = bytes == null ? null : json.readUpstreamObject(bytes);
+            if (answer == null) {
+                message.setBody(bytes);
+            } else {
+                LlmResponse response = new LlmResponse(request.endpoint(), answer);
+                exchange.setVariable(ExchangeVariables.RESPONSE, response);
+                exchange.setVariable(ExchangeVariables.COMPLETION, new Completion(response.text(), answer.deepCopy(),
+                        false));
+                message.setBody(response);
+            }
+        }
+        request.responseHeaders().forEach(message::setHeader);
+    }
+}
