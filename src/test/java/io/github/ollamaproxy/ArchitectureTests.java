@@ -1,6 +1,9 @@
 package io.github.ollamaproxy;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -23,4 +26,17 @@ class ArchitectureTests {
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.springframework..",
                     "jakarta.servlet..")
             .because("plugin authors compile against the agent API alone");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices()
+            .matching("io.github.ollamaproxy.(*)..")
+            .should().beFreeOfCycles()
+            .because("each package builds on the ones below it; a cycle means a package imports upward");
+
+    @ArchTest
+    static final ArchRule sharedExchangeNamesDependOnNothingOfTheProxy = noClasses()
+            .that().resideInAPackage("io.github.ollamaproxy.exchange")
+            .should().dependOnClassesThat(resideInAPackage("io.github.ollamaproxy..")
+                    .and(resideOutsideOfPackage("io.github.ollamaproxy.exchange")))
+            .because("every package may use the variable names, so they may use none of the proxy's packages");
 }

@@ -101,6 +101,12 @@ public final class LlmRequest {
         messages.insertObject(index).put("role", "system").put("content", text);
     }
 
+    /** How many chat messages the request has (0 for generate), e.g. for a rule in YAML. */
+    public int messageCount() {
+        JsonNode messages = body.get("messages");
+        return messages instanceof ArrayNode array ? array.size() : 0;
+    }
+
     /** The chat messages; an empty array is created when absent. */
     public ArrayNode messages() {
         JsonNode messages = body.get("messages");

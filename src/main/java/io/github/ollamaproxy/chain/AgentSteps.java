@@ -52,10 +52,10 @@ public class AgentSteps {
         switch (route.step()) {
             case REQUEST -> {
                 exchange.getMessage().setBody(request);
-                snapshots(exchange).put(routeId, request.snapshot());
                 exchange.removeVariable(ExchangeVariables.ORIGINAL_BODY);
                 metrics.recordRun(route.name());
                 appendHeader(request, ProxyHeaders.AGENTS, route.name());
+                snapshots(exchange).put(routeId, request.snapshot());
             }
             case RESPONSE -> {
                 LlmResponse response = exchange.getVariable(ExchangeVariables.RESPONSE, LlmResponse.class);

@@ -207,10 +207,6 @@ class AgentPipelineTests extends ProxyIntegrationTest {
 
     static String chat(String model, String role, String content, boolean stream) {
         return "{\"model\":\"%s\",\"messages\":[{\"role\":\"%s\",\"content\":%s}],\"stream\":%s}"
-                .formatted(model, role, quote(content), stream);
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+                .formatted(model, role, ProxyClient.quote(content), stream);
     }
 }

@@ -81,6 +81,15 @@ public final class ProxyClient {
         return TimedLines.read(response, start);
     }
 
+    /** {@code text} as a JSON string literal. */
+    public static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

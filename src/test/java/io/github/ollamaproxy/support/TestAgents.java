@@ -1,9 +1,11 @@
 package io.github.ollamaproxy.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.ollamaproxy.agent.Agent;
 import io.github.ollamaproxy.agent.Completion;
@@ -59,6 +61,26 @@ public class TestAgents {
     }
 
     @Bean
+    SlowAgent slowAgent() {
+        return new SlowAgent();
+    }
+
+    @Bean
+    FlakyAgent flakyAgent() {
+        return new FlakyAgent();
+    }
+
+    @Bean
+    Agent positionedAgent() {
+        return new MarkingAgent("positioned", 0);
+    }
+
+    @Bean
+    Agent choosyAgent() {
+        return new MarkingAgent("choosy", 0);
+    }
+
+    @Bean
     Agent earlyAgent() {
         return new MarkingAgent("early", -100);
     }
@@ -92,6 +114,46 @@ public class TestAgents {
         @Override
         public void onRequest(LlmRequest request) {
             request.userText().ifPresent(text -> request.setUserText(text + " <" + name + ">"));
+        }
+    }
+
+    /**
+     * Marks the user text, but only after {@link #DELAY}; guarded by a short time limit in
+     * {@code test-routes/test-agents.camel.yaml}. Remembers when its late change was made.
+     */
+    public static final class SlowAgent implements Agent {
+
+        public static final Duration DELAY = Duration.ofMillis(1500);
+
+        public final BlockingQueue<String> finished = new LinkedBlockingQueue<>();
+
+        @Override
+        public String name() {
+            return "slow";
+        }
+
+        @Override
+        public void onRequest(LlmRequest request) throws InterruptedException {
+            Thread.sleep(DELAY.toMillis());
+            request.setUserText(request.userText().orElse("") + " <slow>");
+            finished.add(request.userText().orElse(""));
+        }
+    }
+
+    /** Always fails, and counts its calls; guarded by a small circuit breaker in the test routes. */
+    public static final class FlakyAgent implements Agent {
+
+        public final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public void onRequest(LlmRequest request) {
+            calls.incrementAndGet();
+            throw new IllegalStateException("flaky " + calls.get());
         }
     }
 
