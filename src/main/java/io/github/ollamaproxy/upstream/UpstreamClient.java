@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.JsonCodec;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,8 @@ public class UpstreamClient {
     private final JsonCodec json;
     private final String baseUrl;
 
-    public UpstreamClient(CamelContext camel, UpstreamProperties upstream, JsonCodec json) {
-        this.template = camel.createProducerTemplate();
+    public UpstreamClient(ProducerTemplate template, UpstreamProperties upstream, JsonCodec json) {
+        this.template = template;
         this.json = json;
         this.baseUrl = upstream.baseUri().toString();
     }

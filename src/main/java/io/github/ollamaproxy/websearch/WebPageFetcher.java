@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.jsoup.Jsoup;
@@ -34,10 +33,10 @@ public class WebPageFetcher {
     private final Set<String> hosts;
     private final ProducerTemplate template;
 
-    public WebPageFetcher(WebSearchProperties properties, CamelContext camel) {
+    public WebPageFetcher(WebSearchProperties properties, ProducerTemplate template) {
         this.hosts = properties.fetchHosts().stream().map(host -> host.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
-        this.template = camel.createProducerTemplate();
+        this.template = template;
     }
 
     /** Whether the page at {@code url} may be fetched. */

@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -28,10 +27,10 @@ public class WebSearchClient {
     private final CircuitBreaker breaker;
     private final Cache<String, WebSearchOutcome> cache;
 
-    public WebSearchClient(WebSearchProperties properties, CamelContext camel,
+    public WebSearchClient(WebSearchProperties properties, ProducerTemplate template,
             @Qualifier(WebSearchConfiguration.BREAKER) CircuitBreaker breaker, MeterRegistry meters) {
         this.properties = properties;
-        this.template = camel.createProducerTemplate();
+        this.template = template;
         this.breaker = breaker;
         this.cache = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(properties.cacheTtl()).recordStats()
                 .build();

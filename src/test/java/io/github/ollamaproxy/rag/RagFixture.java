@@ -38,10 +38,10 @@ final class RagFixture implements AutoCloseable {
         knowledge.synchronize();
         WebSearchProperties webProperties = new WebSearchProperties("", 5, 1, 1000,
                 new WebSearchProperties.Breaker(5, Duration.ofSeconds(60), 3), List.of(), Duration.ofHours(1));
-        WebSearchClient web = new WebSearchClient(webProperties, camel,
+        WebSearchClient web = new WebSearchClient(webProperties, camel.createProducerTemplate(),
                 new WebSearchConfiguration().webSearchBreaker(webProperties), new SimpleMeterRegistry());
         rag = new CorrectiveRag(properties, knowledge, embeddings, new RelevanceGrader(properties, null, null),
-                new QueryRewriter(properties, null), web, new WebPageFetcher(webProperties, camel),
+                new QueryRewriter(properties, null), web, new WebPageFetcher(webProperties, camel.createProducerTemplate()),
                 new RagMetrics(new SimpleMeterRegistry(), knowledge, web));
     }
 

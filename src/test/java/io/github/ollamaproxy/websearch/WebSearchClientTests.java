@@ -136,7 +136,7 @@ class WebSearchClientTests {
     @Test
     void pagesAreFetchedOnlyFromConfiguredHosts() throws Exception {
         WebSearchProperties properties = start(search.searchUrl(), 5, 5, List.of("127.0.0.1"));
-        WebPageFetcher pages = new WebPageFetcher(properties, camel);
+        WebPageFetcher pages = new WebPageFetcher(properties, camel.createProducerTemplate());
 
         assertThat(pages.allowed("https://example.org/second")).isFalse();
         assertThat(pages.fetch("https://example.org/second")).isEmpty();
@@ -164,7 +164,7 @@ class WebSearchClientTests {
         PluginHelper.getRoutesLoader(camel)
                 .loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/web-search.camel.yaml"));
         camel.start();
-        client = new WebSearchClient(properties, camel, breaker, new SimpleMeterRegistry());
+        client = new WebSearchClient(properties, camel.createProducerTemplate(), breaker, new SimpleMeterRegistry());
         return properties;
     }
 }
