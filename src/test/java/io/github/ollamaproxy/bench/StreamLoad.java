@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,13 +41,14 @@ public final class StreamLoad {
             .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newCachedThreadPool()).build();
 
     public static void main(String[] args) throws Exception {
-        String java = option(args, "--java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        int streams = Integer.parseInt(option(args, "--streams", "500"));
+        BenchArguments arguments = new BenchArguments(args);
+        String java = arguments.java();
+        int streams = Integer.parseInt(arguments.option("--streams", "500"));
         try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ofMillis(100))) {
             simulator.install(SimulatedModel.named("bench").withTokenDelay(Duration.ofMillis(100)));
             simulator.install(SimulatedModel.named("load").withTokenDelay(Duration.ofMillis(200)));
-            int proxyPort = freePort();
-            Process proxy = startProxy(java, proxyPort, simulator.port());
+            int proxyPort = BenchArguments.freePort();
+            Process proxy = startProxy(java, arguments.jar(), proxyPort, simulator.port());
             try {
                 awaitHealthy(proxyPort);
                 System.out.println("proxy JVM: " + java);
@@ -142,13 +141,7 @@ public final class StreamLoad {
         }
     }
 
-    private static Process startProxy(String java, int port, int upstreamPort) throws IOException {
-        Path jar;
-        try (var files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("ollama-smart-proxy-.*\\.jar"))
-                    .filter(f -> !f.getFileName().toString().endsWith("plain.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run mvn package first"));
-        }
+    private static Process startProxy(String java, Path jar, int port, int upstreamPort) throws IOException {
         return new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
                 "--ollama-proxy.upstream.host=127.0.0.1", "--ollama-proxy.upstream.port=" + upstreamPort,
                 "--logging.level.root=WARN")
@@ -182,21 +175,6 @@ public final class StreamLoad {
             return -1;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     /** Samples a process's thread count and resident memory from /proc every 100 ms. */
