@@ -19,9 +19,10 @@ import org.yaml.snakeyaml.Yaml;
  * {@code beans}) cannot be replaced and are always kept.
  *
  * @param location where it comes from ({@code classpath:routes/…} or {@code file:…})
+ * @param path     its path inside the shipped routes or the routes folder, e.g. {@code agents/rag.camel.yaml}
  * @param text     its content
  */
-public record RouteFile(String location, String text) {
+public record RouteFile(String location, String path, String text) {
 
     /** The keys of the definitions this file holds, in file order. */
     public List<String> keys() {
@@ -51,7 +52,7 @@ public record RouteFile(String location, String text) {
         }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new RouteFile(location, kept.isEmpty() ? "[]\n" : new Yaml(options).dump(kept));
+        return new RouteFile(location, path, kept.isEmpty() ? "[]\n" : new Yaml(options).dump(kept));
     }
 
     private List<?> entries() {

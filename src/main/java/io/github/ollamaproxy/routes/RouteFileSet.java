@@ -1,6 +1,7 @@
 package io.github.ollamaproxy.routes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Set;
 
 /**
  * The route files the proxy runs: the shipped ones, minus every definition that a file of the
- * routes folder defines again (same kind and id), plus the folder's files.
+ * routes folder defines again (same kind and id), plus the folder's files. A folder file that is
+ * an unchanged copy of the shipped file at the same path (running from a checkout of the project)
+ * replaces nothing: the shipped file is used.
  *
  * @param files     what to load, shipped files first
  * @param replaced  for each replaced definition key, the folder file that replaces it
@@ -18,8 +21,12 @@ public record RouteFileSet(List<RouteFile> files, Map<String, String> replaced) 
 
     /** Merges the folder's files over the shipped ones. */
     public static RouteFileSet merge(List<RouteFile> shipped, List<RouteFile> folder) {
+        Map<String, String> shippedTexts = new HashMap<>();
+        shipped.forEach(file -> shippedTexts.put(file.path(), file.text()));
+        List<RouteFile> own = folder.stream().filter(file -> !file.text().equals(shippedTexts.get(file.path())))
+                .toList();
         Map<String, String> defined = new LinkedHashMap<>();
-        for (RouteFile file : folder) {
+        for (RouteFile file : own) {
             for (String key : file.keys()) {
                 defined.put(key, file.location());
             }
@@ -30,9 +37,10 @@ public record RouteFileSet(List<RouteFile> files, Map<String, String> replaced) 
             shippedKeys.addAll(file.keys());
             files.add(file.without(defined.keySet()));
         }
-        files.addAll(folder);
+        files.addAll(own);
         Map<String, String> replaced = new LinkedHashMap<>(defined);
         replaced.keySet().retainAll(shippedKeys);
         return new RouteFileSet(List.copyOf(files), replaced);
     }
+
 }

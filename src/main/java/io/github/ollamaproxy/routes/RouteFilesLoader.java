@@ -62,7 +62,8 @@ public class RouteFilesLoader implements CamelContextConfiguration {
             throw new IllegalStateException("Cannot load the routes: " + e.getMessage(), e);
         }
         LOG.info("Routes: {} shipped files{}", shipped.size(),
-                folder.map(dir -> ", " + own.size() + " files from " + dir).orElse(""));
+                folder.map(dir -> ", " + (set.files().size() - shipped.size()) + " files of " + own.size() + " from " + dir
+                        + " that differ from the shipped ones").orElse(""));
         if (properties.reload()) {
             folder.ifPresentOrElse(dir -> addReload(camel, dir),
                     () -> LOG.warn("Route reload is on but there is no routes folder to watch"));
@@ -87,9 +88,10 @@ public class RouteFilesLoader implements CamelContextConfiguration {
             List<RouteFile> files = new ArrayList<>();
             for (org.springframework.core.io.Resource resource : new PathMatchingResourcePatternResolver()
                     .getResources(SHIPPED)) {
-                String location = shippedLocation(resource.getURL().toString());
+                String path = shippedPath(resource.getURL().toString());
                 try (InputStream in = resource.getInputStream()) {
-                    files.add(new RouteFile(location, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    files.add(new RouteFile("classpath:routes/" + path, path,
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
             files.sort(Comparator.comparing(RouteFile::location));
@@ -99,18 +101,18 @@ public class RouteFilesLoader implements CamelContextConfiguration {
         }
     }
 
-    /** {@code classpath:routes/…} for a URL inside a jar or a classes folder. */
-    private static String shippedLocation(String url) {
+    /** The path under {@code routes/} of a URL inside a jar or a classes folder. */
+    private static String shippedPath(String url) {
         int root = Math.max(url.lastIndexOf("!/"), url.lastIndexOf("/classes/"));
-        int start = url.indexOf("/routes/", Math.max(root, 0)) + "/routes/".length();
-        return "classpath:routes/" + url.substring(start);
+        return url.substring(url.indexOf("/routes/", Math.max(root, 0)) + "/routes/".length());
     }
 
     private static List<RouteFile> inFolder(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             List<RouteFile> files = new ArrayList<>();
             for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-                files.add(new RouteFile("file:" + path.toAbsolutePath(), Files.readString(path)));
+                files.add(new RouteFile("file:" + path.toAbsolutePath(), dir.relativize(path).toString().replace('\\', '/'),
+                        Files.readString(path)));
             }
             return files;
         } catch (IOException e) {

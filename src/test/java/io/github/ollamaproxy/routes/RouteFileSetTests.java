@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A routes folder adds definitions and replaces shipped ones with the same kind and id. */
 class RouteFileSetTests {
 
-    private static final RouteFile SHIPPED = new RouteFile("classpath:routes/agents.camel.yaml", """
+    private static final RouteFile SHIPPED = new RouteFile("classpath:routes/agents.camel.yaml", "agents.camel.yaml", """
             # shipped agents
             - route:
                 id: agent-concise
@@ -26,7 +26,7 @@ class RouteFileSetTests {
                   from:
                     uri: direct:x
             """);
-    private static final RouteFile UNTOUCHED = new RouteFile("classpath:routes/health.camel.yaml", """
+    private static final RouteFile UNTOUCHED = new RouteFile("classpath:routes/health.camel.yaml", "health.camel.yaml", """
             # comments survive when nothing is replaced
             - route:
                 id: health
@@ -36,7 +36,7 @@ class RouteFileSetTests {
 
     @Test
     void aFolderRouteWithAShippedIdReplacesOnlyThatDefinition() {
-        RouteFile own = new RouteFile("file:/etc/proxy/concise.camel.yaml", """
+        RouteFile own = new RouteFile("file:/etc/proxy/concise.camel.yaml", "concise.camel.yaml", """
                 - route:
                     id: agent-concise
                     from:
@@ -59,7 +59,7 @@ class RouteFileSetTests {
 
     @Test
     void aTemplatedRouteReplacesAShippedRouteOfTheSameId() {
-        RouteFile own = new RouteFile("file:/etc/proxy/concise.camel.yaml", """
+        RouteFile own = new RouteFile("file:/etc/proxy/concise.camel.yaml", "concise.camel.yaml", """
                 - templatedRoute:
                     routeTemplateRef: java-agent
                     routeId: agent-concise
@@ -73,7 +73,7 @@ class RouteFileSetTests {
 
     @Test
     void templatesConfigurationsAndRestAreReplacedByTheirOwnIds() {
-        RouteFile shipped = new RouteFile("classpath:routes/all.camel.yaml", """
+        RouteFile shipped = new RouteFile("classpath:routes/all.camel.yaml", "all.camel.yaml", """
                 - restConfiguration:
                     component: platform-http
                 - rest:
@@ -93,7 +93,7 @@ class RouteFileSetTests {
                     from:
                       uri: direct:y
                 """);
-        RouteFile own = new RouteFile("file:/x/own.camel.yaml", """
+        RouteFile own = new RouteFile("file:/x/own.camel.yaml", "own.camel.yaml", """
                 - restConfiguration:
                     component: platform-http
                     bindingMode: json
@@ -112,8 +112,18 @@ class RouteFileSetTests {
     }
 
     @Test
+    void anUnchangedCopyOfAShippedFileReplacesNothing() {
+        RouteFile copy = new RouteFile("file:/checkout/routes/agents.camel.yaml", SHIPPED.path(), SHIPPED.text());
+
+        RouteFileSet set = RouteFileSet.merge(List.of(SHIPPED, UNTOUCHED), List.of(copy));
+
+        assertThat(set.replaced()).isEmpty();
+        assertThat(set.files()).containsExactly(SHIPPED, UNTOUCHED);
+    }
+
+    @Test
     void newDefinitionsAreAddedAndReplaceNothing() {
-        RouteFile own = new RouteFile("file:/x/support.camel.yaml", """
+        RouteFile own = new RouteFile("file:/x/support.camel.yaml", "support.camel.yaml", """
                 - route:
                     id: agent-support
                     from:

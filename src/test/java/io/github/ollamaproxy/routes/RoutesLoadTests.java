@@ -42,7 +42,7 @@ class RoutesLoadTests extends ProxyIntegrationTest {
         List<String> keys = new ArrayList<>();
         for (Path file : routeFiles()) {
             List<Map<String, Object>> entries = entries(file);
-            List<String> fileKeys = new RouteFile(file.toString(), Files.readString(file)).keys();
+            List<String> fileKeys = new RouteFile(file.toString(), file.toString(), Files.readString(file)).keys();
             assertThat(fileKeys).as("every definition in %s has an id", file).hasSize(entries.size());
             keys.addAll(fileKeys);
         }
