@@ -65,7 +65,7 @@ public class KnowledgeBase implements DisposableBean {
                 + properties.overlapWords();
         this.embeddings = embeddings;
         this.executor = executor;
-        createFolder(root);
+        createFolder(root, properties.dir().normalize().equals(ShippedGuide.DEFAULT_FOLDER));
         this.index = KnowledgeIndex.open(data.resolve(INDEX_FOLDER));
         this.lastChange = index.files().values().stream().map(IndexedFile::indexedAt).max(Comparator.naturalOrder())
                 .orElse(null);
@@ -161,13 +161,19 @@ public class KnowledgeBase implements DisposableBean {
         return false;
     }
 
-    private static void createFolder(Path folder) {
+    /** Creates a missing folder; at the default place, with a copy of the shipped user guide. */
+    private static void createFolder(Path folder, boolean withGuide) {
         if (Files.isDirectory(folder)) {
             return;
         }
         try {
             Files.createDirectories(folder);
-            LOG.info("Knowledge base: created the empty folder {}; files put there are indexed for /rag", folder);
+            if (withGuide) {
+                LOG.info("Knowledge base: created {} with the {} pages of the proxy's user guide; files put there "
+                        + "are indexed for /rag", folder, ShippedGuide.copyInto(folder));
+            } else {
+                LOG.info("Knowledge base: created the empty folder {}; files put there are indexed for /rag", folder);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the knowledge-base folder " + folder
                     + " (set OLLAMA_PROXY_KNOWLEDGE_DIR to an existing folder)", e);
