@@ -105,6 +105,23 @@ class RouteReloadTests extends ProxyTestBase {
     }
 
     @Test
+    void aNewPositionForAJavaAgentTakesEffectWithoutARestart() throws IOException {
+        Path rag = ROUTES.resolve("rag.camel.yaml");
+        String shipped = Files.readString(Path.of("routes/agents/rag.camel.yaml"));
+        try {
+            Files.writeString(rag, shipped.replace("value: \"500\"", "value: \"1500\""));
+
+            await().atMost(RELOAD).pollInterval(Duration.ofMillis(200)).until(() -> position("rag") == 1500);
+            var response = client.postJson("/api/chat", chat("/rag /opt where is the data folder?"));
+            assertThat(response.headers().firstValue("X-Ollama-Proxy-Agents")).hasValue("opt, rag");
+        } finally {
+            Files.writeString(rag, shipped);
+            await().atMost(RELOAD).pollInterval(Duration.ofMillis(200)).until(() -> position("rag") == 500);
+            Files.delete(rag);
+        }
+    }
+
+    @Test
     void aBrokenEditKeepsThePreviousRoutesServingAndIsLoggedInOneLine() throws IOException {
         String shipped = Files.readString(CONCISE);
         String before = systemMessageOfConcise();
@@ -122,6 +139,15 @@ class RouteReloadTests extends ProxyTestBase {
         } finally {
             restore(shipped);
         }
+    }
+
+    private int position(String agent) {
+        for (var entry : ProxyClient.json(client.get("/plugins").body())) {
+            if (entry.path("name").asText().equals(agent)) {
+                return entry.path("position").asInt();
+            }
+        }
+        return -1;
     }
 
     private List<ILoggingEvent> failures() {
