@@ -35,6 +35,18 @@ class AgentChainTests extends ProxyIntegrationTest {
     }
 
     @Test
+    void anAgentThatAnswersEndsTheChain() {
+        int before = SIMULATOR.requests("/api/chat").size();
+
+        HttpResponse<String> response = client.postJson("/api/chat", chat(MODEL, "/late /answering question"));
+
+        assertThat(response.headers().firstValue("X-Ollama-Proxy-Agents")).hasValue("answering");
+        assertThat(ProxyClient.json(response.body()).path("message").path("content").asText())
+                .isEqualTo("Answered by the test agent: question");
+        assertThat(SIMULATOR.requests("/api/chat")).hasSize(before);
+    }
+
+    @Test
     void anAgentRunsOnlyForTheModelsAndEndpointsItsRouteNames() {
         SIMULATOR.install(SimulatedModel.named("choosy-model"));
 
