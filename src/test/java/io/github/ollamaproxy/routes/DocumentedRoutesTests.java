@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 class DocumentedRoutesTests {
 
     @Test
+    void theChainTheGuideShowsIsThePipelineThatShips() throws IOException {
+        assertThat(Files.readString(Path.of("routes/llm-pipeline.camel.yaml")))
+                .contains(DocExamples.yaml(Path.of("docs/agents.md"), "pipeline"));
+    }
+
+    @Test
     void theSupportRecipeIsTheShippedSupportAgent() throws IOException {
         assertThat(DocExamples.yaml(Path.of("docs/agents.md"), "support"))
                 .isEqualTo(Files.readString(Path.of("routes/agents/support.camel.yaml")));
