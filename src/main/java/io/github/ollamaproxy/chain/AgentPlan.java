@@ -52,14 +52,12 @@ public final class AgentPlan {
         return true;
     }
 
-    /** The names of the agents chosen so far, in the order they were asked for. */
+    /**
+     * The names of the agents chosen so far, in the order they were asked for, e.g. for a rule:
+     * {@code ${variable.agents.names.contains('rag')}}.
+     */
     public List<String> getNames() {
         return List.copyOf(chosen.keySet());
-    }
-
-    /** Whether an agent of this name was chosen. */
-    public boolean contains(String name) {
-        return chosen.containsKey(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -9,9 +9,6 @@ public final class AgentTemplates {
     /** The request step of a Java agent. */
     public static final String JAVA_AGENT = "java-agent";
 
-    /** The request step of a Java agent with a time limit and a circuit breaker. */
-    public static final String GUARDED_JAVA_AGENT = "guarded-java-agent";
-
     /** The response step of a Java agent. */
     public static final String JAVA_AGENT_RESPONSE = "java-agent-response";
 

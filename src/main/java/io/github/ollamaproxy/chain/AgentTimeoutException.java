@@ -3,7 +3,7 @@ package io.github.ollamaproxy.chain;
 /** An agent's request step took longer than its time limit; the request goes on without it. */
 public class AgentTimeoutException extends RuntimeException {
 
-    public AgentTimeoutException(String agent, long millis) {
+    public AgentTimeoutException(long millis) {
         super("timed out after " + millis + " ms", null, false, false);
     }
 }

@@ -58,7 +58,7 @@ public class JavaAgents {
             step.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             step.cancel(false);
-            throw new AgentTimeoutException(name, timeoutMillis);
+            throw new AgentTimeoutException(timeoutMillis);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StepFailure failure ? failure.getCause() : e;
         }

@@ -1,6 +1,7 @@
 package io.github.ollamaproxy.routes;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ public record RouteFileSet(List<RouteFile> files, Map<String, String> replaced) 
         shipped.forEach(file -> shippedTexts.put(file.path(), file.text()));
         List<RouteFile> own = folder.stream().filter(file -> !file.text().equals(shippedTexts.get(file.path())))
                 .toList();
+        if (own.isEmpty()) {
+            return new RouteFileSet(List.copyOf(shipped), Map.of());
+        }
         Map<String, String> defined = new LinkedHashMap<>();
         for (RouteFile file : own) {
             for (String key : file.keys()) {
@@ -34,8 +38,9 @@ public record RouteFileSet(List<RouteFile> files, Map<String, String> replaced) 
         Set<String> shippedKeys = new HashSet<>();
         List<RouteFile> files = new ArrayList<>();
         for (RouteFile file : shipped) {
-            shippedKeys.addAll(file.keys());
-            files.add(file.without(defined.keySet()));
+            List<String> keys = file.keys();
+            shippedKeys.addAll(keys);
+            files.add(Collections.disjoint(keys, defined.keySet()) ? file : file.without(defined.keySet()));
         }
         files.addAll(own);
         Map<String, String> replaced = new LinkedHashMap<>(defined);

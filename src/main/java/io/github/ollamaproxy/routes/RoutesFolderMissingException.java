@@ -5,14 +5,7 @@ import java.nio.file.Path;
 /** The configured routes folder does not exist; the proxy does not start. */
 public class RoutesFolderMissingException extends IllegalStateException {
 
-    private final transient Path folder;
-
     public RoutesFolderMissingException(Path folder) {
         super("The routes folder " + folder + " set by " + RoutesProperties.SETTING + " does not exist");
-        this.folder = folder;
-    }
-
-    public Path folder() {
-        return folder;
     }
 }
