@@ -34,6 +34,9 @@ public final class ExchangeVariables {
     /** What each running agent step may have to roll back, by route id ({@code Map<String, Object>}). */
     public static final String AGENT_SNAPSHOTS = "agentSnapshots";
 
+    /** The {@code io.github.ollamaproxy.web.ClientConnection} of the HTTP request an exchange serves. */
+    public static final String CLIENT_CONNECTION = "clientConnection";
+
     /** The {@code io.github.ollamaproxy.openai.OpenAiCall} of a request to the OpenAI endpoints. */
     public static final String OPENAI_CALL = "openAiCall";
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.github.ollamaproxy.web.ClientConnection;
+import io.github.ollamaproxy.web.ClientLeftException;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Closed before its end (the client went away): aborts the upstream request instead of
- *       draining it, so Ollama stops generating.</li>
+ *       draining it, so Ollama stops generating. (While the stream is silent, a client that leaves
+ *       is noticed by {@link ClientConnection}, which closes the upstream connection.)</li>
  *   <li>An NDJSON stream whose upstream connection breaks ends with a final
  *       {@code {"error": "..."}} line, so clients never mistake a cut stream for a complete one.</li>
  *   <li>An optional {@link LineObserver} sees every complete line and the clean end.</li>
@@ -41,6 +44,7 @@ public final class RelayInputStream extends InputStream {
     private final InputStream upstream;
     private final boolean ndjson;
     private final LineObserver observer;
+    private final ClientConnection client;
     private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
     private final AtomicBoolean closed = new AtomicBoolean();
     private byte[] trailer;
@@ -52,11 +56,13 @@ public final class RelayInputStream extends InputStream {
      * @param upstream the upstream body
      * @param ndjson   whether the body is NDJSON (then a broken connection adds an error line)
      * @param observer sees the lines, or {@code null}
+     * @param client   the connection of the client the answer goes to, or {@code null}
      */
-    public RelayInputStream(InputStream upstream, boolean ndjson, LineObserver observer) {
+    public RelayInputStream(InputStream upstream, boolean ndjson, LineObserver observer, ClientConnection client) {
         this.upstream = upstream;
         this.ndjson = ndjson;
         this.observer = observer;
+        this.client = client;
     }
 
     @Override
@@ -81,6 +87,9 @@ public final class RelayInputStream extends InputStream {
         try {
             n = upstream.read(buffer, offset, length);
         } catch (IOException e) {
+            if (client != null && client.hasLeft()) {
+                throw new ClientLeftException("the client left; the upstream request was aborted", e);
+            }
             if (closed.get() || !ndjson) {
                 throw e;
             }

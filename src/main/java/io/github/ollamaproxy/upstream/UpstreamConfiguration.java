@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Tunes Camel's HTTP components for a streaming proxy: one shared upstream connection pool sized and
  * timed from {@link UpstreamProperties}, header filtering in both directions, no transparent
- * compression, and the derived {@value #BASE_URL_PROPERTY} placeholder the routes send to.
+ * compression, the upstream request aborted when its client leaves ({@link ClientGoneAbort}), and
+ * the derived {@value #BASE_URL_PROPERTY} placeholder the routes send to.
  */
 @Configuration(proxyBeanMethods = false)
 public class UpstreamConfiguration {
@@ -61,7 +62,9 @@ public class UpstreamConfiguration {
             PoolingHttpClientConnectionManager pool) {
         return ComponentCustomizer.builder(HttpComponent.class).withOrder(AFTER_SPRING_BOOT_PROPERTIES).build(http -> {
             http.setClientConnectionManager(pool);
-            http.setHttpClientConfigurer(builder -> builder.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS)));
+            http.setHttpClientConfigurer(builder -> builder.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS))
+                    .addExecInterceptorFirst("client-gone-abort", new ClientGoneAbort()));
+            http.setHttpActivityListener(new HttpContextExchange());
             http.setConnectTimeout(upstream.connectTimeout().toMillis());
             http.setSoTimeout(upstream.readTimeout().toMillis());
             http.setResponseTimeout(upstream.readTimeout().toMillis());

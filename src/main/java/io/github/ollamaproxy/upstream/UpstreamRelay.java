@@ -2,6 +2,7 @@ package io.github.ollamaproxy.upstream;
 
 import java.io.InputStream;
 
+import io.github.ollamaproxy.web.ClientConnection;
 import io.github.ollamaproxy.web.MediaTypes;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -23,7 +24,8 @@ public class UpstreamRelay {
     public static void wrap(Message message, RelayInputStream.LineObserver observer) {
         if (message.getBody() instanceof InputStream body) {
             boolean ndjson = isNdjson(message);
-            message.setBody(new RelayInputStream(body, ndjson, ndjson ? observer : null));
+            message.setBody(new RelayInputStream(body, ndjson, ndjson ? observer : null,
+                    ClientConnection.of(message.getExchange())));
         }
     }
 

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErrorResponder {
 
+    /** The status of a request whose client left (nginx's convention); nobody receives it. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
     private final ErrorBodies bodies;
@@ -36,6 +39,14 @@ public class ErrorResponder {
 
     private void respond(Exchange exchange, ErrorShape shape) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ClientConnection client = ClientConnection.of(exchange);
+        if (client != null && client.hasLeft()) {
+            LOG.debug("Route {}: the client left; the upstream request was aborted ({})", exchange.getFromRouteId(),
+                    String.valueOf(failure));
+            HttpResponses.respond(exchange.getMessage(), CLIENT_CLOSED_REQUEST, MediaTypes.JSON,
+                    bodies.render(new ApiError(CLIENT_CLOSED_REQUEST, "the client closed the request"), shape), Map.of());
+            return;
+        }
         ApiError error = ErrorClassifier.classify(failure);
         log(exchange, error, failure);
         LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);

@@ -29,7 +29,8 @@ public class ResponseWriteFailureHandler implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
-        if (isClientGone(exception)) {
+        ClientConnection client = exchange == null ? null : ClientConnection.of(exchange);
+        if (isClientGone(exception) || client != null && client.hasLeft()) {
             LOG.debug("Client went away before the response was complete: {}", exception.toString());
         } else {
             LOG.warn(message == null ? "Failed writing a response" : message, exception);
@@ -38,7 +39,7 @@ public class ResponseWriteFailureHandler implements ExceptionHandler {
 
     static boolean isClientGone(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AsyncRequestNotUsableException
+            if (cause instanceof AsyncRequestNotUsableException || cause instanceof ClientLeftException
                     || cause.getClass().getSimpleName().equals("ClientAbortException")
                     || cause instanceof IOException && String.valueOf(cause.getMessage()).contains("Broken pipe")
                     || cause instanceof IOException && String.valueOf(cause.getMessage()).contains("Connection reset")) {

@@ -45,13 +45,25 @@ public class WebConfiguration {
     }
 
     @Bean
+    ClientSocketWatch clientSocketWatch() {
+        return new ClientSocketWatch();
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> clientConnectionFilter(ClientSocketWatch watch) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ClientConnectionFilter(watch));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<Filter> trailingSlashFilter() {
         UrlHandlerFilter filter = UrlHandlerFilter
                 .trailingSlashHandler("/api/chat/", "/api/generate/", "/v1/**", "/health/", "/plugins/", "/optimizer/templates/")
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -78,14 +90,14 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> rawUploadFilter() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RawUploadFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<Filter> jsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonRequestFilter(limits, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 }

@@ -24,7 +24,7 @@ class RelayInputStreamTests {
         AtomicInteger ends = new AtomicInteger();
         InputStream upstream = new TrickleStream("{\"a\":1}\n{\"b\":", "2}\n", "{\"c\":3}");
 
-        RelayInputStream relay = new RelayInputStream(upstream, true, observer(lines, ends));
+        RelayInputStream relay = new RelayInputStream(upstream, true, observer(lines, ends), null);
         String relayed = new String(relay.readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(relayed).isEqualTo("{\"a\":1}\n{\"b\":2}\n{\"c\":3}");
@@ -39,7 +39,7 @@ class RelayInputStreamTests {
         InputStream upstream = new SequenceInputStream(bytes("{\"a\":1}\n{\"partial\":"),
                 failing(new IOException("Connection reset")));
 
-        RelayInputStream relay = new RelayInputStream(upstream, true, observer(lines, ends));
+        RelayInputStream relay = new RelayInputStream(upstream, true, observer(lines, ends), null);
         String relayed = new String(relay.readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(relayed).isEqualTo("{\"a\":1}\n{\"partial\":\n{\"error\":\"upstream connection lost: Connection reset\"}\n");
@@ -50,7 +50,7 @@ class RelayInputStreamTests {
     void readTimeoutIsNamedInTheErrorLine() throws IOException {
         InputStream upstream = new SequenceInputStream(bytes("{\"a\":1}\n"), failing(new SocketTimeoutException("Read timed out")));
 
-        String relayed = new String(new RelayInputStream(upstream, true, null).readAllBytes(), StandardCharsets.UTF_8);
+        String relayed = new String(new RelayInputStream(upstream, true, null, null).readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(relayed).endsWith("\n{\"error\":\"upstream Ollama sent nothing within the read timeout\"}\n");
     }
@@ -58,7 +58,7 @@ class RelayInputStreamTests {
     @Test
     void brokenWholeBodyIsNotPatched() {
         InputStream upstream = new SequenceInputStream(bytes("{\"a\":"), failing(new IOException("reset")));
-        RelayInputStream relay = new RelayInputStream(upstream, false, null);
+        RelayInputStream relay = new RelayInputStream(upstream, false, null, null);
 
         assertThatThrownBy(relay::readAllBytes).isInstanceOf(IOException.class).hasMessage("reset");
     }
@@ -72,7 +72,7 @@ class RelayInputStreamTests {
                 closed.set(true);
             }
         };
-        RelayInputStream relay = new RelayInputStream(upstream, true, null);
+        RelayInputStream relay = new RelayInputStream(upstream, true, null, null);
         relay.read(new byte[4]);
 
         relay.close();
