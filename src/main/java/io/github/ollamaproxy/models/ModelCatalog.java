@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.github.ollamaproxy.upstream.UpstreamClient;
 import io.github.ollamaproxy.upstream.UpstreamException;
+import io.github.ollamaproxy.web.RequestFields;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -44,6 +45,7 @@ public class ModelCatalog {
 
     private final UpstreamClient upstream;
     private final ModelProperties properties;
+    private final AutoPullPolicy pullPolicy;
     private final LoadingCache<String, Set<String>> installed;
     private final AsyncCache<String, Boolean> pulls;
     private final Timer pullTimer;
@@ -53,6 +55,7 @@ public class ModelCatalog {
             @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.upstream = upstream;
         this.properties = properties;
+        this.pullPolicy = new AutoPullPolicy(properties.autoPullAllow());
         this.registry = registry;
         this.installed = Caffeine.newBuilder()
                 .expireAfterWrite(properties.cacheTtl())
@@ -69,12 +72,13 @@ public class ModelCatalog {
      * When the model list cannot be read the check is skipped: the request itself will meet the
      * upstream problem and report it.
      *
-     * @throws ModelNotFoundException when the pull fails
+     * @throws ModelNotFoundException when the name may not be pulled ({@link AutoPullPolicy}) or the pull fails
      */
     public void ensureAvailable(String model) {
         if (!properties.autoPull() || model == null || model.isBlank()) {
             return;
         }
+        RequestFields.requireValidModelName(model);
         String canonical = ModelNames.canonical(model);
         try {
             if (installed.get(ALL).contains(canonical)) {
@@ -88,13 +92,17 @@ public class ModelCatalog {
             LOG.debug("Model list unavailable, skipping the check for {}: {}", model, e.getMessage());
             return;
         }
+        if (!pullPolicy.allows(model)) {
+            throw new ModelNotFoundException(model, "the proxy pulls only " + String.join(", ", pullPolicy.entries())
+                    + " (ollama-proxy.models.auto-pull-allow)", false);
+        }
         CompletableFuture<Boolean> pull = pulls.get(canonical, (key, executor) ->
                 CompletableFuture.supplyAsync(() -> pull(model, canonical), executor));
         try {
             pull.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ModelNotFoundException(model, cause.getMessage());
+            throw new ModelNotFoundException(model, cause.getMessage(), true);
         }
     }
 

@@ -3,11 +3,15 @@ package io.github.ollamaproxy.models;
 import io.github.ollamaproxy.web.ApiError;
 import io.github.ollamaproxy.web.ProxyException;
 
-/** The requested model is not installed upstream and could not be pulled; answered with 404. */
+/** The requested model is not installed upstream and was not (or could not be) pulled; answered with 404. */
 public class ModelNotFoundException extends ProxyException {
 
-    public ModelNotFoundException(String model, String reason) {
-        super(new ApiError(404, "model '" + model + "' not found (pulling it failed: " + reason + ")",
-                "model_not_found", "model"));
+    /**
+     * @param reason why it was not pulled, or why the pull failed
+     * @param pulled whether a pull was tried
+     */
+    public ModelNotFoundException(String model, String reason, boolean pulled) {
+        super(new ApiError(404, "model '" + model + "' not found (" + (pulled ? "pulling it failed: " : "not pulled: ")
+                + reason + ")", "model_not_found", "model"));
     }
 }

@@ -7,10 +7,10 @@ import io.github.ollamaproxy.web.InvalidRequestException;
 
 /**
  * The request fields that chat and text completions share, mapped onto Ollama's {@code options}:
- * {@code max_completion_tokens} (preferred) or {@code max_tokens} → {@code num_predict};
- * {@code temperature} and {@code top_p} (OpenAI's default 1.0 when absent, as Ollama's own
- * {@code /v1} does); {@code seed}; {@code stop} (a string or strings); {@code frequency_penalty},
- * {@code presence_penalty}. Beyond Ollama's own layer, an {@code options} object (e.g.
+ * {@code max_completion_tokens} (preferred) or {@code max_tokens} → {@code num_predict} (at least
+ * 1); {@code temperature} (0 to 2) and {@code top_p} (0 to 1), OpenAI's default 1.0 when absent, as
+ * Ollama's own {@code /v1} does; {@code seed} (an integer); {@code stop} (a string or strings);
+ * {@code frequency_penalty}, {@code presence_penalty} (-2 to 2). Out of range is a 400, as at OpenAI. Beyond Ollama's own layer, an {@code options} object (e.g.
  * {@code num_ctx}) and {@code keep_alive} are passed on, so OpenAI clients can set them too.
  */
 final class SamplingOptions {
@@ -25,14 +25,21 @@ final class SamplingOptions {
         JsonNode maxTokens = openAi.hasNonNull("max_completion_tokens")
                 ? openAi.get("max_completion_tokens") : openAi.get("max_tokens");
         if (maxTokens != null && !maxTokens.isNull()) {
-            options.set("num_predict", integer(maxTokens, openAi.hasNonNull("max_completion_tokens")
-                    ? "max_completion_tokens" : "max_tokens"));
+            String field = openAi.hasNonNull("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+            JsonNode count = integer(maxTokens, field);
+            if (count.asLong() < 1) {
+                throw new InvalidRequestException("'" + field + "' must be at least 1", field);
+            }
+            options.set("num_predict", count);
         }
-        options.set("temperature", number(openAi, "temperature", OPENAI_DEFAULT));
-        options.set("top_p", number(openAi, "top_p", OPENAI_DEFAULT));
-        copyNumber(openAi, options, "seed");
-        copyNumber(openAi, options, "frequency_penalty");
-        copyNumber(openAi, options, "presence_penalty");
+        options.set("temperature", inRange(number(openAi, "temperature", OPENAI_DEFAULT), "temperature", 0, 2));
+        options.set("top_p", inRange(number(openAi, "top_p", OPENAI_DEFAULT), "top_p", 0, 1));
+        JsonNode seed = openAi.get("seed");
+        if (seed != null && !seed.isNull()) {
+            options.set("seed", integer(seed, "seed"));
+        }
+        copyNumber(openAi, options, "frequency_penalty", -2, 2);
+        copyNumber(openAi, options, "presence_penalty", -2, 2);
         JsonNode stop = openAi.get("stop");
         if (stop != null && !stop.isNull()) {
             options.set("stop", stopList(stop, options.arrayNode()));
@@ -77,14 +84,27 @@ final class SamplingOptions {
         return value;
     }
 
-    private static void copyNumber(ObjectNode openAi, ObjectNode options, String field) {
+    private static void copyNumber(ObjectNode openAi, ObjectNode options, String field, double min, double max) {
         JsonNode value = openAi.get(field);
         if (value != null && !value.isNull()) {
             if (!value.isNumber()) {
                 throw new InvalidRequestException("'" + field + "' must be a number, not " + JsonTypes.of(value), field);
             }
-            options.set(field, value);
+            options.set(field, inRange(value, field, min, max));
         }
+    }
+
+    private static JsonNode inRange(JsonNode value, String field, double min, double max) {
+        double number = value.asDouble();
+        if (Double.isNaN(number) || number < min || number > max) {
+            throw new InvalidRequestException("'" + field + "' must be between " + format(min) + " and " + format(max)
+                    + ", not " + value, field);
+        }
+        return value;
+    }
+
+    private static String format(double bound) {
+        return bound == Math.rint(bound) ? String.valueOf((long) bound) : String.valueOf(bound);
     }
 
     private static JsonNode integer(JsonNode value, String field) {

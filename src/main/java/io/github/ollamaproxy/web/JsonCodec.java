@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and writes the JSON bodies the proxy handles, as trees that keep what the client sent:
  * key order, unknown fields and the exact decimal value of numbers. Trailing garbage after the
- * JSON value is rejected.
+ * JSON value is rejected. Jackson's own limit on the length of a string (20 MB) is lifted: a string
+ * (an image in base64) may be as long as the request body limit allows, which bounds it anyway.
  */
 @Component
 public class JsonCodec {
@@ -27,7 +29,10 @@ public class JsonCodec {
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
 
     public JsonCodec(ObjectMapper mapper) {
-        this.reader = mapper.reader()
+        ObjectMapper unlimited = mapper.copy();
+        unlimited.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE).build());
+        this.reader = unlimited.reader()
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)

@@ -1,15 +1,21 @@
 package io.github.ollamaproxy.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,6 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a body over {@link RequestLimits#maxRequestBody()} is refused with 413 in the called API's
  *       error shape (by {@code Content-Length} at once, or while reading a chunked body);</li>
+ *   <li>a body compressed with {@code Content-Encoding: gzip} or {@code deflate} is inflated here,
+ *       under the same limit counted on the inflated bytes (a "zip bomb" stops at the limit); one
+ *       that does not inflate is a 400; other encodings are refused with 415;</li>
  *   <li>a body without {@code Content-Type}, or sent as a form ({@code curl -d}), is read as JSON,
  *       as Ollama does, instead of being parsed as form fields.</li>
  * </ul>
@@ -45,34 +54,70 @@ public class JsonRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !METHODS_WITH_BODY.contains(request.getMethod()) || request.getRequestURI().startsWith(BLOBS);
+        return !buffers(request);
+    }
+
+    /** Whether this filter reads the request's whole body before the routes see it. */
+    static boolean buffers(HttpServletRequest request) {
+        return METHODS_WITH_BODY.contains(request.getMethod()) && !request.getRequestURI().startsWith(BLOBS);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            tooLarge(request, response);
+        String encoding = contentEncoding(request);
+        if (!encoding.isEmpty() && !encoding.equals("gzip") && !encoding.equals("x-gzip") && !encoding.equals("deflate")) {
+            refuse(request, response, new ApiError(415, "Content-Encoding " + encoding + " is not supported; "
+                    + "send the body plain, gzip or deflate", "unsupported_content_encoding", null));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            refuse(request, response, tooLarge());
+            return;
+        }
+        InputStream in = request.getInputStream();
+        byte[] body;
+        try {
+            body = readLimited(encoding.equals("deflate") ? new InflaterInputStream(in)
+                    : encoding.isEmpty() ? in : new GZIPInputStream(in));
+        } catch (ZipException | EOFException e) {
+            refuse(request, response, new ApiError(400, "the request body is not valid " + encoding + ": "
+                    + e.getMessage(), "invalid_content_encoding", null));
+            return;
+        }
         if (body.length > maxBytes) {
-            tooLarge(request, response);
+            refuse(request, response, tooLarge());
             return;
         }
         chain.doFilter(new BufferedJsonRequest(request, body), response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiError error = new ApiError(413, "request body is larger than the limit of " + maxBytes + " bytes",
+    private byte[] readLimited(InputStream in) throws IOException {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    }
+
+    private static String contentEncoding(HttpServletRequest request) {
+        String encoding = request.getHeader("Content-Encoding");
+        String normalized = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
+        return normalized.equals("identity") ? "" : normalized;
+    }
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "request body is larger than the limit of " + maxBytes + " bytes",
                 "request_too_large", null);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
         response.setStatus(error.status());
         response.setContentType(MediaTypes.JSON);
         response.getOutputStream().write(errors.render(error, ErrorShape.forPath(request.getRequestURI())));
     }
 
-    /** The request with its body already read and its content type defaulted to JSON. */
+    /**
+     * The request with its body already read (inflated when it came compressed, so without
+     * {@code Content-Encoding}) and its content type defaulted to JSON.
+     */
     static final class BufferedJsonRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
@@ -94,23 +139,46 @@ public class JsonRequestFilter extends OncePerRequestFilter {
 
         @Override
         public String getHeader(String name) {
-            return "content-type".equalsIgnoreCase(name) ? contentType : super.getHeader(name);
+            if ("content-type".equalsIgnoreCase(name)) {
+                return contentType;
+            }
+            if (isReplaced(name)) {
+                return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : null;
+            }
+            return super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return "content-type".equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(contentType))
-                    : super.getHeaders(name);
+            String value = getHeader(name);
+            if ("content-type".equalsIgnoreCase(name) || isReplaced(name)) {
+                return Collections.enumeration(value == null ? List.of() : List.of(value));
+            }
+            return super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
-            List<String> names = Collections.list(super.getHeaderNames());
-            if (names.stream().noneMatch("content-type"::equalsIgnoreCase)) {
-                names.add("Content-Type");
+            List<String> names = new ArrayList<>();
+            for (String name : Collections.list(super.getHeaderNames())) {
+                if (!isReplaced(name) && !"content-type".equalsIgnoreCase(name)) {
+                    names.add(name);
+                }
             }
+            names.add("Content-Type");
+            names.add("Content-Length");
             return Collections.enumeration(names);
+        }
+
+        @Override
+        public int getIntHeader(String name) {
+            return "content-length".equalsIgnoreCase(name) ? body.length : super.getIntHeader(name);
+        }
+
+        /** The headers that described the body as sent, not as it is now. */
+        private static boolean isReplaced(String name) {
+            return "content-encoding".equalsIgnoreCase(name) || "content-length".equalsIgnoreCase(name)
+                    || "transfer-encoding".equalsIgnoreCase(name);
         }
 
         @Override

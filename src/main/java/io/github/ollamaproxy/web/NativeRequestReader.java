@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * First step of the native routes that need the request's content: parses and validates the JSON
- * body (400 for malformed JSON, a non-object, or a missing {@code model}).
+ * body (400 for malformed JSON, a non-object, a missing or invalid {@code model}, a field the proxy
+ * reads with the wrong type).
  */
 @Component("nativeRequests")
 public class NativeRequestReader {
@@ -41,6 +42,11 @@ public class NativeRequestReader {
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         ObjectNode body = json.readObject(bytes);
         RequestFields.requireModel(body);
+        if (endpoint == Endpoint.CHAT) {
+            NativeRequestChecks.chat(body);
+        } else {
+            NativeRequestChecks.generate(body);
+        }
         LlmRequest request = new LlmRequest(endpoint, body);
         exchange.setVariable(ExchangeVariables.REQUEST, request);
         exchange.setVariable(ExchangeVariables.ORIGINAL_BODY, bytes);
