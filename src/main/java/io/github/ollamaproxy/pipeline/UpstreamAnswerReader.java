@@ -29,10 +29,12 @@ public class UpstreamAnswerReader implements Processor {
 
     private final JsonCodec json;
     private final CompletionDispatcher completions;
+    private final UpstreamRelay relay;
 
-    public UpstreamAnswerReader(JsonCodec json, CompletionDispatcher completions) {
+    public UpstreamAnswerReader(JsonCodec json, CompletionDispatcher completions, UpstreamRelay relay) {
         this.json = json;
         this.completions = completions;
+        this.relay = relay;
     }
 
     @Override
@@ -42,9 +44,9 @@ public class UpstreamAnswerReader implements Processor {
         AgentPlan plan = exchange.getVariable(ExchangeVariables.AGENTS, AgentPlan.class);
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
         if (status / 100 != 2 || plan == null || !plan.observesAnswers()) {
-            UpstreamRelay.wrap(message, null);
+            relay.prepare(message, null);
         } else if (UpstreamRelay.isNdjson(message)) {
-            UpstreamRelay.wrap(message, plan.getCompletionSteps().isEmpty() ? null
+            relay.prepare(message, plan.getCompletionSteps().isEmpty() ? null
                     : new CompletionCollector(json, completions, plan, request));
         } else {
             byte[] bytes = message.getBody(byte[].class);

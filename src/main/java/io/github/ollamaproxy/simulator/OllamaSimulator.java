@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +47,9 @@ public final class OllamaSimulator implements AutoCloseable {
     private static final int MAX_RECORDED = 2000;
     private static final int MAX_RECORDED_BODY = 1 << 20;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Like Ollama, no limit on the length of a string (a base64 image of many megabytes). */
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
     private final Map<String, SimulatedModel> installed = new ConcurrentHashMap<>();
     private final Map<String, SimulatedModel> published = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
@@ -257,7 +261,7 @@ public final class OllamaSimulator implements AutoCloseable {
         RecordedRequest request = new RecordedRequest(method, path, http.getRequestURI().getRawQuery(),
                 headers(http), body.length > MAX_RECORDED_BODY ? new byte[0] : body, body.length, receivedAt);
         record(request);
-        SimExchange exchange = new SimExchange(http, request, json);
+        SimExchange exchange = new SimExchange(http, request, body, json);
         try {
             if (blob) {
                 blobHandler.handle(exchange, in);

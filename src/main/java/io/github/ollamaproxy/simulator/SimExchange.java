@@ -18,11 +18,16 @@ final class SimExchange {
 
     private final HttpExchange http;
     private final RecordedRequest request;
+    private final byte[] body;
     private final ObjectMapper json;
 
-    SimExchange(HttpExchange http, RecordedRequest request, ObjectMapper json) {
+    /**
+     * @param body the whole body, which the record may leave out when it is large
+     */
+    SimExchange(HttpExchange http, RecordedRequest request, byte[] body, ObjectMapper json) {
         this.http = http;
         this.request = request;
+        this.body = body;
         this.json = json;
     }
 
@@ -40,11 +45,11 @@ final class SimExchange {
 
     /** The body as a JSON object; Ollama's 400 answers for an empty or malformed body. */
     ObjectNode body() {
-        if (request.body().length == 0) {
+        if (body.length == 0) {
             throw new SimulatorError(400, "missing request body");
         }
         try {
-            JsonNode node = json.readTree(request.body());
+            JsonNode node = json.readTree(body);
             if (node instanceof ObjectNode object) {
                 return object;
             }

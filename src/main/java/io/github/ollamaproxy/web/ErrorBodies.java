@@ -1,6 +1,10 @@
 package io.github.ollamaproxy.web;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,15 @@ public class ErrorBodies {
 
     public byte[] render(ApiError error, ErrorShape shape) {
         return json.write(shape == ErrorShape.OPENAI ? openAiError(error) : nativeError(error));
+    }
+
+    /** Answers a request the proxy refuses before any route sees it, in the shape its path calls for. */
+    public void send(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        byte[] body = render(error, ErrorShape.forPath(request.getRequestURI()));
+        response.setStatus(error.status());
+        response.setContentType(MediaTypes.JSON);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static String openAiType(int status) {

@@ -23,6 +23,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -108,10 +109,14 @@ public class JsonRequestFilter extends OncePerRequestFilter {
                 "request_too_large", null);
     }
 
+    /**
+     * Answers at once and closes the connection: Tomcat would otherwise first try to read the rest of
+     * the body, and a client that waits for the answer before sending it would wait for nothing.
+     */
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
-        response.setStatus(error.status());
-        response.setContentType(MediaTypes.JSON);
-        response.getOutputStream().write(errors.render(error, ErrorShape.forPath(request.getRequestURI())));
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        errors.send(request, response, error);
+        response.flushBuffer();
     }
 
     /**

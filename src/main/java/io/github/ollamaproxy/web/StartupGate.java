@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,9 +47,7 @@ public class StartupGate extends OncePerRequestFilter {
             return;
         }
         ApiError error = new ApiError(503, "the proxy is starting or stopping; retry in a moment", "not_ready", null);
-        response.setStatus(error.status());
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        response.setContentType(MediaTypes.JSON);
-        response.getOutputStream().write(errors.render(error, ErrorShape.forPath(request.getRequestURI())));
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        errors.send(request, response, error);
     }
 }

@@ -4,7 +4,9 @@ import jakarta.servlet.Filter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,6 +35,34 @@ public class WebConfiguration {
     }
 
     @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> errorsInTheApisShape(ErrorBodies errors,
+            ServerProperties server) {
+        long maxHeaderBytes = server.getMaxHttpRequestHeaderSize().toBytes();
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ApiErrorReportValve(errors, maxHeaderBytes));
+            }
+        });
+    }
+
+    /**
+     * {@code TRACE} is let through to {@link RequestGuard}, which refuses it in the API's shape;
+     * Tomcat itself would answer it 405 with an empty body.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> traceRefusedByTheGuard() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> requestGuardFilter(ErrorBodies errors) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestGuard(errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     StartupGate startupGate(ErrorBodies errors) {
         return new StartupGate(errors);
     }
@@ -40,7 +70,7 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> startupGateFilter(StartupGate gate) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(gate);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -52,7 +82,7 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> clientConnectionFilter(ClientSocketWatch watch) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ClientConnectionFilter(watch));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -63,7 +93,7 @@ public class WebConfiguration {
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -90,14 +120,14 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> rawUploadFilter() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RawUploadFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<Filter> jsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonRequestFilter(limits, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

@@ -78,7 +78,7 @@ class NativeApiTests extends ProxyIntegrationTest {
     }
 
     @Test
-    void passThroughKeepsStatusContentTypeAndBytes() {
+    void passThroughKeepsStatusContentTypeAndBytesAndGivesTextErrorsOllamasJsonShape() {
         HttpResponse<String> viaProxy = client.get("/api/tags");
         HttpResponse<String> direct = new ProxyClient(SIMULATOR.port()).get("/api/tags");
         assertThat(viaProxy.statusCode()).isEqualTo(200);
@@ -88,8 +88,8 @@ class NativeApiTests extends ProxyIntegrationTest {
 
         HttpResponse<String> unknown = client.get("/api/experimental/model-recommendations?limit=3&sort=size");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).isEqualTo("404 page not found");
-        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"404 page not found\"}");
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         RecordedRequest forwarded = SIMULATOR.requests("/api/experimental/model-recommendations").get(0);
         assertThat(forwarded.method()).isEqualTo("GET");
         assertThat(forwarded.query()).isEqualTo("limit=3&sort=size");
