@@ -88,8 +88,8 @@ public class ApiErrorReportValve extends ErrorReportValve {
         return switch (status) {
             case 400 -> new ApiError(400, "the request could not be parsed: the request target (path and query) "
                     + "has characters or encodings that are not allowed, or the request line is malformed", "bad_request", null);
-            case 501 -> new ApiError(501, "the request uses something this server does not implement, such as a "
-                    + "Transfer-Encoding other than chunked", "not_implemented", null);
+            case 501 -> new ApiError(501, "the request uses a method (CONNECT) or a Transfer-Encoding (other than "
+                    + "chunked) this server does not implement", "not_implemented", null);
             case 505 -> new ApiError(505, "HTTP version not supported; use HTTP/1.1", "http_version_not_supported", null);
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);

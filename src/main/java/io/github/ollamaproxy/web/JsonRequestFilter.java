@@ -2,9 +2,7 @@ package io.github.ollamaproxy.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +11,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
-import java.util.zip.ZipException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,9 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a body over {@link RequestLimits#maxRequestBody()} is refused with 413 in the called API's
  *       error shape (by {@code Content-Length} at once, or while reading a chunked body);</li>
- *   <li>a body compressed with {@code Content-Encoding: gzip} or {@code deflate} is inflated here,
- *       under the same limit counted on the inflated bytes (a "zip bomb" stops at the limit); one
- *       that does not inflate is a 400; other encodings are refused with 415;</li>
+ *   <li>a body compressed with {@code Content-Encoding: gzip} or {@code deflate} is inflated here
+ *       ({@link RequestBodyReader}), under the same limit counted on the inflated bytes and an
+ *       inflation ratio, so a "zip bomb" stops after about a megabyte; one that does not inflate
+ *       is a 400; other encodings are refused with 415;</li>
  *   <li>a body without {@code Content-Type}, or sent as a form ({@code curl -d}), is read as JSON,
  *       as Ollama does, instead of being parsed as form fields.</li>
  * </ul>
@@ -45,11 +41,11 @@ public class JsonRequestFilter extends OncePerRequestFilter {
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String BLOBS = "/api/blobs/";
 
-    private final long maxBytes;
+    private final RequestBodyReader bodies;
     private final ErrorBodies errors;
 
     public JsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
-        this.maxBytes = limits.maxRequestBody().toBytes();
+        this.bodies = new RequestBodyReader(limits);
         this.errors = errors;
     }
 
@@ -72,41 +68,20 @@ public class JsonRequestFilter extends OncePerRequestFilter {
                     + "send the body plain, gzip or deflate", "unsupported_content_encoding", null));
             return;
         }
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            refuse(request, response, tooLarge());
-            return;
-        }
-        InputStream in = request.getInputStream();
         byte[] body;
         try {
-            body = readLimited(encoding.equals("deflate") ? new InflaterInputStream(in)
-                    : encoding.isEmpty() ? in : new GZIPInputStream(in));
-        } catch (ZipException | EOFException e) {
-            refuse(request, response, new ApiError(400, "the request body is not valid " + encoding + ": "
-                    + e.getMessage(), "invalid_content_encoding", null));
-            return;
-        }
-        if (body.length > maxBytes) {
-            refuse(request, response, tooLarge());
+            body = bodies.read(request.getInputStream(), encoding, request.getContentLengthLong());
+        } catch (RequestBodyReader.RefusedBody refused) {
+            refuse(request, response, refused.error());
             return;
         }
         chain.doFilter(new BufferedJsonRequest(request, body), response);
-    }
-
-    private byte[] readLimited(InputStream in) throws IOException {
-        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     }
 
     private static String contentEncoding(HttpServletRequest request) {
         String encoding = request.getHeader("Content-Encoding");
         String normalized = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
         return normalized.equals("identity") ? "" : normalized;
-    }
-
-    private ApiError tooLarge() {
-        return new ApiError(413, "request body is larger than the limit of " + maxBytes + " bytes",
-                "request_too_large", null);
     }
 
     /**

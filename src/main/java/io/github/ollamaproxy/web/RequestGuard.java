@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a method Ollama does not serve on one of its known paths ({@link NativeEndpoints}), and
  *       {@code TRACE}, {@code CONNECT} or any method the proxy does not know, get 405 with
  *       {@code Allow};</li>
- *   <li>{@code OPTIONS} on a known Ollama path (or {@code *}) is answered with its {@code Allow};</li>
+ *   <li>{@code OPTIONS} on a known Ollama path is answered with its {@code Allow};</li>
  *   <li>a CORS preflight is refused with 403: cross-origin requests are not enabled.</li>
  * </ul>
  * Every refusal is in the called API's error shape and nothing of it reaches Ollama.
@@ -39,10 +39,6 @@ public class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        if (path.equals("*") && request.getMethod().equals("OPTIONS")) {
-            response.setHeader(HttpHeaders.ALLOW, allow(SERVED_METHODS));
-            return;
-        }
         Optional<ApiError> refusal = RequestTargets.refusal(path);
         if (refusal.isPresent()) {
             errors.send(request, response, refusal.get());

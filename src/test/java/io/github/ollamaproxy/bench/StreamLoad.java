@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.ollamaproxy.simulator.OllamaSimulator;
@@ -47,16 +44,10 @@ public final class StreamLoad {
         try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ofMillis(100))) {
             simulator.install(SimulatedModel.named("bench").withTokenDelay(Duration.ofMillis(100)));
             simulator.install(SimulatedModel.named("load").withTokenDelay(Duration.ofMillis(200)));
-            int proxyPort = BenchArguments.freePort();
-            Process proxy = startProxy(java, arguments.jar(), proxyPort, simulator.port());
-            try {
-                awaitHealthy(proxyPort);
+            try (ProxyProcess proxy = ProxyProcess.start(java, arguments.jar(), simulator.port(), "stream-load-proxy.log")) {
                 System.out.println("proxy JVM: " + java);
-                singleStream(simulator.port(), proxyPort);
-                concurrentStreams(simulator.port(), proxyPort, proxy.pid(), streams);
-            } finally {
-                proxy.destroy();
-                proxy.waitFor(20, TimeUnit.SECONDS);
+                singleStream(simulator.port(), proxy.port());
+                concurrentStreams(simulator.port(), proxy.port(), proxy.pid(), streams);
             }
         }
         System.exit(0);
@@ -88,7 +79,7 @@ public final class StreamLoad {
         System.out.println("|---|---|---|---|---|---|---|");
         for (String target : List.of("direct", "proxy (first run)", "proxy (second run)")) {
             int port = target.equals("direct") ? simulatorPort : proxyPort;
-            Sampler sampler = target.startsWith("proxy") ? Sampler.start(pid) : null;
+            ProcessSampler sampler = target.startsWith("proxy") ? ProcessSampler.start(pid) : null;
             List<Long> firstBytes = Collections.synchronizedList(new ArrayList<>());
             AtomicLong completed = new AtomicLong();
             long start = System.nanoTime();
@@ -107,7 +98,11 @@ public final class StreamLoad {
             long wall = (System.nanoTime() - start) / 1_000_000;
             readers.shutdown();
             Collections.sort(firstBytes);
-            String peaks = sampler == null ? "| – | – |" : sampler.stop();
+            String peaks = "| – | – |";
+            if (sampler != null) {
+                sampler.stop();
+                peaks = String.format("| %d | %d MB |", sampler.peakThreads(), sampler.peakRssMb());
+            }
             System.out.printf("| %s | %d/%d | %d ms | %d ms | %.2f s %s%n", target, completed.get(), streams,
                     percentile(firstBytes, 50), percentile(firstBytes, 90), wall / 1000.0, peaks);
         }
@@ -141,29 +136,6 @@ public final class StreamLoad {
         }
     }
 
-    private static Process startProxy(String java, Path jar, int port, int upstreamPort) throws IOException {
-        return new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--ollama-proxy.upstream.host=127.0.0.1", "--ollama-proxy.upstream.port=" + upstreamPort,
-                "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "stream-load-proxy.log").toFile()).start();
-    }
-
-    private static void awaitHealthy(int port) throws InterruptedException {
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("proxy did not become healthy; see target/stream-load-proxy.log");
-    }
-
     private static long median(List<long[]> runs, int index) {
         List<Long> values = new ArrayList<>(runs.stream().map(run -> run[index]).toList());
         Collections.sort(values);
@@ -175,49 +147,5 @@ public final class StreamLoad {
             return -1;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
-    }
-
-    /** Samples a process's thread count and resident memory from /proc every 100 ms. */
-    private static final class Sampler {
-        private final long pid;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong peakThreads = new AtomicLong();
-        private final AtomicLong peakRssKb = new AtomicLong();
-        private Thread thread;
-
-        private Sampler(long pid) {
-            this.pid = pid;
-        }
-
-        static Sampler start(long pid) {
-            Sampler sampler = new Sampler(pid);
-            sampler.thread = new Thread(sampler::run, "sampler");
-            sampler.thread.setDaemon(true);
-            sampler.thread.start();
-            return sampler;
-        }
-
-        private void run() {
-            Path status = Path.of("/proc", Long.toString(pid), "status");
-            while (running.get()) {
-                try {
-                    for (String line : Files.readAllLines(status)) {
-                        if (line.startsWith("Threads:")) {
-                            peakThreads.accumulateAndGet(Long.parseLong(line.substring(8).trim()), Math::max);
-                        } else if (line.startsWith("VmRSS:")) {
-                            peakRssKb.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
-                        }
-                    }
-                    Thread.sleep(100);
-                } catch (IOException | InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        String stop() {
-            running.set(false);
-            return String.format("| %d | %d MB |", peakThreads.get(), peakRssKb.get() / 1024);
-        }
     }
 }

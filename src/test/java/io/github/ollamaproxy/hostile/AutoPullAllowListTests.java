@@ -17,8 +17,6 @@ import io.github.ollama4j.models.chat.OllamaChatMessageRole;
 import io.github.ollama4j.models.chat.OllamaChatRequestBuilder;
 import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.HostileRequest;
-import io.github.ollamaproxy.support.ProxyIntegrationTest;
-import io.github.ollamaproxy.support.RawHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the simulator would serve it. The names are published upstream, so a pull that should not
  * happen would succeed and be counted.
  */
-class AutoPullAllowListTests extends ProxyIntegrationTest {
+class AutoPullAllowListTests extends HostileRequestTest {
 
     private static final List<String> REGISTRY_NAMES = List.of("evil.example/m", "127.0.0.1:8080/library/x",
             "localhost/x", "registry.internal/team/m", "evil.example:443/m:latest", "hf.co/someone/model");
@@ -57,7 +55,7 @@ class AutoPullAllowListTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void registryNamesAreNotPulled(HostileRequest request) {
-        request.assertRefused(new RawHttp(port), SIMULATOR);
+        assertRefused(request);
 
         REGISTRY_NAMES.forEach(model -> assertThat(SIMULATOR.pullCount(model)).as("pulls of %s", model).isZero());
     }

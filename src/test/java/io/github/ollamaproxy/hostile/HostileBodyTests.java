@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import io.github.ollamaproxy.support.HostileRequest;
-import io.github.ollamaproxy.support.ProxyIntegrationTest;
-import io.github.ollamaproxy.support.RawHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * name, the messages, the prompt, {@code stream}, {@code options}, {@code tools}, OpenAI's sampling
  * ranges). Each gets a 400 naming the problem in the called API's shape, and none reaches Ollama.
  */
-class HostileBodyTests extends ProxyIntegrationTest {
+class HostileBodyTests extends HostileRequestTest {
 
     private static final String CHAT = "/api/chat";
     private static final String GENERATE = "/api/generate";
@@ -25,13 +22,6 @@ class HostileBodyTests extends ProxyIntegrationTest {
     private static final String OPENAI_COMPLETIONS = "/v1/completions";
     private static final String OPENAI_EMBEDDINGS = "/v1/embeddings";
     private static final String MESSAGES = "'messages':[{'role':'user','content':'hi'}]";
-
-    private RawHttp http;
-
-    @BeforeEach
-    void rawClient() {
-        http = new RawHttp(port);
-    }
 
     static Stream<HostileRequest> bodiesThatAreNotAJsonObject() {
         return Stream.of(
@@ -61,7 +51,7 @@ class HostileBodyTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void bodiesThatAreNotAJsonObject(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> modelNamesThatMayNotGoUpstream() {
@@ -95,7 +85,7 @@ class HostileBodyTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void modelNamesThatMayNotGoUpstream(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> nativeFieldsOfTheWrongType() {
@@ -136,7 +126,7 @@ class HostileBodyTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void nativeFieldsOfTheWrongType(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> openAiFieldsOutOfRange() {
@@ -170,7 +160,7 @@ class HostileBodyTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void openAiFieldsOutOfRange(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     /** A JSON body written with single quotes for readability. */

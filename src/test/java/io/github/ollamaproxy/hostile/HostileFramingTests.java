@@ -1,18 +1,12 @@
 package io.github.ollamaproxy.hostile;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
+import io.github.ollamaproxy.support.Compression;
 import io.github.ollamaproxy.support.HostileRequest;
-import io.github.ollamaproxy.support.ProxyIntegrationTest;
-import io.github.ollamaproxy.support.RawHttp;
 import io.github.ollamaproxy.web.ErrorShape;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,19 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * proxy does not take, and compression bombs, which stop at the limit. Each is refused with its
  * own status in the called API's shape and nothing reaches Ollama.
  */
-class HostileFramingTests extends ProxyIntegrationTest {
+class HostileFramingTests extends HostileRequestTest {
 
     private static final String CHAT = "/api/chat";
     private static final String OPENAI_CHAT = "/v1/chat/completions";
     private static final String SMALL_CHAT = "{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final int LIMIT = 1024 * 1024;
-
-    private RawHttp http;
-
-    @BeforeEach
-    void rawClient() {
-        http = new RawHttp(port);
-    }
 
     static Stream<HostileRequest> oversizedHeadersAndRequestLines() {
         return Stream.of(
@@ -55,7 +42,7 @@ class HostileFramingTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void oversizedHeadersAndRequestLines(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> brokenFraming() {
@@ -75,13 +62,21 @@ class HostileFramingTests extends ProxyIntegrationTest {
                 json(CHAT, SMALL_CHAT).header("Bad Header: x").expect(400, "could not be parsed").as("a space in a header name"),
                 json(CHAT, SMALL_CHAT).header("NoColonHere").expect(400, "could not be parsed").as("a header without a colon"),
                 json(CHAT, "zz\r\n{}\r\n0\r\n\r\n").header("Transfer-Encoding: chunked").framedByHeaders()
-                        .expect(400, "the request body could not be read").as("a chunk size that is not hex"));
+                        .expect(400, "the request body could not be read").as("a chunk size that is not hex"),
+                HostileRequest.of("GET", "/api/tags").protocol("HTTP/2.0").expect(505, "HTTP version not supported")
+                        .as("HTTP/2.0 in an HTTP/1 request line"),
+                HostileRequest.of("GET", "/v1/models").protocol("HTTP/1.2").expect(505, "HTTP version not supported")
+                        .as("HTTP/1.2 on /v1"),
+                HostileRequest.of("CONNECT", "127.0.0.1:11434").shape(ErrorShape.NATIVE).expect(501, "CONNECT")
+                        .as("CONNECT to the upstream's port"),
+                HostileRequest.of("GET", "http://evil.example/api/version").shape(ErrorShape.NATIVE)
+                        .expect(400, "could not be parsed").as("an absolute URL naming another host"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void brokenFraming(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> bodiesOverTheLimit() {
@@ -106,11 +101,11 @@ class HostileFramingTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void bodiesOverTheLimit(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> compressedBodies() {
-        byte[] gzip = gzip(SMALL_CHAT.getBytes(StandardCharsets.UTF_8));
+        byte[] gzip = Compression.gzip(SMALL_CHAT.getBytes(StandardCharsets.UTF_8));
         byte[] truncated = java.util.Arrays.copyOf(gzip, gzip.length / 2);
         return Stream.of(
                 encoded(CHAT, "gzip", SMALL_CHAT.getBytes(StandardCharsets.UTF_8))
@@ -126,20 +121,20 @@ class HostileFramingTests extends ProxyIntegrationTest {
                 encoded(OPENAI_CHAT, "compress", gzip).expect(415, "Content-Encoding compress is not supported")
                         .as("compress on /v1"),
                 encoded(CHAT, "gzip, gzip", gzip).expect(415, "is not supported").as("two encodings"),
-                encoded(CHAT, "gzip", gzip(new byte[64 * LIMIT])).expect(413, "larger than the limit")
-                        .as("a gzip bomb: 64 MB of zeros in " + gzip(new byte[64 * LIMIT]).length / 1024 + " KB"),
-                encoded(OPENAI_CHAT, "gzip", gzipMembers(new byte[8 * LIMIT], 8)).expect(413, "larger than the limit")
+                encoded(CHAT, "gzip", Compression.gzippedZeros(64L * LIMIT)).expect(413, "larger than the limit")
+                        .as("a gzip bomb: 64 MB of zeros"),
+                encoded(OPENAI_CHAT, "gzip", Compression.members(Compression.gzippedZeros(8L * LIMIT), 8)).expect(413, "larger than the limit")
                         .as("a gzip bomb of 8 members on /v1"),
-                encoded("/api/embed", "deflate", deflate(new byte[16 * LIMIT])).expect(413, "larger than the limit")
+                encoded("/api/embed", "deflate", Compression.deflate(new byte[16 * LIMIT])).expect(413, "larger than the limit")
                         .as("a deflate bomb on embed"),
-                encoded("/api/show", "gzip", gzip(new byte[4 * LIMIT])).expect(413, "larger than the limit")
+                encoded("/api/show", "gzip", Compression.gzippedZeros(4L * LIMIT)).expect(413, "larger than the limit")
                         .as("a gzip bomb on a forwarded endpoint"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void compressedBodies(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     private static HostileRequest json(String path, String body) {
@@ -178,37 +173,6 @@ class HostileFramingTests extends ProxyIntegrationTest {
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
-    }
-
-    private static byte[] gzip(byte[] data) {
-        return gzipMembers(data, 1);
-    }
-
-    private static byte[] gzipMembers(byte[] data, int members) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < members; i++) {
-            try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-                @Override
-                public void close() throws IOException {
-                    finish();
-                }
-            }) {
-                gzip.write(data);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] deflate(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
-            deflater.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return out.toByteArray();
     }
 }

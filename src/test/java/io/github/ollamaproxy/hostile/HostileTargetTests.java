@@ -8,10 +8,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.github.ollamaproxy.support.HostileRequest;
-import io.github.ollamaproxy.support.ProxyIntegrationTest;
 import io.github.ollamaproxy.support.RawHttp;
 import io.github.ollamaproxy.web.ErrorShape;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * segments, encoded slashes, path parameters, backslashes, NUL, overlong UTF-8), wrong and unknown
  * methods, unknown paths. Each is refused in the called API's shape and never reaches Ollama.
  */
-class HostileTargetTests extends ProxyIntegrationTest {
+class HostileTargetTests extends HostileRequestTest {
 
     private static final String DOT_SEGMENTS = "dot segments";
     private static final String PATH_PARAMETERS = "path parameters";
@@ -31,13 +29,6 @@ class HostileTargetTests extends ProxyIntegrationTest {
     private static final String CONTROL = "control characters";
     private static final String BACKSLASH = "backslashes";
     private static final String UNPARSED = "could not be parsed";
-
-    private RawHttp http;
-
-    @BeforeEach
-    void rawClient() {
-        http = new RawHttp(port);
-    }
 
     static Stream<HostileRequest> pathsThatAreNotNormalised() {
         return Stream.of(
@@ -94,7 +85,7 @@ class HostileTargetTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void pathsThatAreNotNormalised(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> wrongMethodsOnOllamasPaths() {
@@ -124,7 +115,7 @@ class HostileTargetTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void wrongMethodsOnOllamasPaths(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> methodsNoEndpointTakes() {
@@ -153,7 +144,7 @@ class HostileTargetTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void methodsNoEndpointTakes(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     static Stream<HostileRequest> pathsNoEndpointServes() {
@@ -171,17 +162,15 @@ class HostileTargetTests extends ProxyIntegrationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void pathsNoEndpointServes(HostileRequest request) {
-        request.assertRefused(http, SIMULATOR);
+        assertRefused(request);
     }
 
     @Test
     void aCorsPreflightIsRefusedUntilCrossOriginRequestsAreEnabled() {
-        HostileRequest.of("OPTIONS", "/v1/chat/completions").header("Origin: http://evil.example")
-                .header("Access-Control-Request-Method: POST").expect(403, "cross-origin")
-                .assertRefused(http, SIMULATOR);
-        HostileRequest.of("OPTIONS", "/api/chat").header("Origin: http://localhost:3000")
-                .header("Access-Control-Request-Method: POST").expect(403, "cross-origin")
-                .assertRefused(http, SIMULATOR);
+        assertRefused(HostileRequest.of("OPTIONS", "/v1/chat/completions").header("Origin: http://evil.example")
+                .header("Access-Control-Request-Method: POST").expect(403, "cross-origin"));
+        assertRefused(HostileRequest.of("OPTIONS", "/api/chat").header("Origin: http://localhost:3000")
+                .header("Access-Control-Request-Method: POST").expect(403, "cross-origin"));
     }
 
     @Test

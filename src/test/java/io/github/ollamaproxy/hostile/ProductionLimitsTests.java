@@ -2,14 +2,14 @@ package io.github.ollamaproxy.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.zip.GZIPOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import io.github.ollamaproxy.simulator.RecordedRequest;
 import io.github.ollamaproxy.simulator.SimulatedModel;
+import io.github.ollamaproxy.support.Compression;
 import io.github.ollamaproxy.support.ProxyClient;
 import io.github.ollamaproxy.support.ProxyIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * With the shipped body limit (64 MB) instead of the tests' 1 MB: a large image in base64 (a
- * 25 MB string, over Jackson's default string limit of 20 MB) goes through whole, a gzip bomb
- * stops at the limit; and an auto-pull allow-list that adds a private registry lets its models be
+ * 25 MB string, over Jackson's default string limit of 20 MB) goes through whole, so does a 10 MB
+ * request sent gzip-compressed, while a gzip bomb stops at the inflation ratio; and an auto-pull allow-list that adds a private registry lets its models be
  * pulled while other hosts still are not.
  */
 @TestPropertySource(properties = {"ollama-proxy.limits.max-request-body=64MB", "ollama-proxy.data.dir=target/test-data-limits",
@@ -43,14 +43,32 @@ class ProductionLimitsTests extends ProxyIntegrationTest {
     }
 
     @Test
-    void aGzipBombStopsAtTheLimit() throws IOException {
+    void aGzipBombStopsAtTheInflationRatio() {
         HttpResponse<String> response = client.send(client.request("/v1/chat/completions")
                 .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzippedZeros(512 * MB))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Compression.gzippedZeros(512L * MB))).build());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(ProxyClient.json(response.body()).path("error").path("message").asText())
-                .isEqualTo("request body is larger than the limit of " + 64 * MB + " bytes");
+                .isEqualTo("the gzip request body inflates to more than 200 times its size");
+    }
+
+    @Test
+    void aLargeCompressedRequestGoesThrough() {
+        StringBuilder prompt = new StringBuilder();
+        Random words = new Random(7);
+        while (prompt.length() < 10 * MB) {
+            prompt.append(Long.toString(words.nextLong() & Long.MAX_VALUE, 36)).append(' ');
+        }
+        String body = "{\"model\":\"" + MODEL + "\",\"stream\":false,\"prompt\":\"" + prompt.toString().strip() + "\"}";
+
+        HttpResponse<String> response = client.send(client.request("/api/generate")
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Compression.gzip(body.getBytes(StandardCharsets.UTF_8)))).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        RecordedRequest upstream = SIMULATOR.requests("/api/generate").get(SIMULATOR.requests("/api/generate").size() - 1);
+        assertThat(upstream.bodySize()).isGreaterThan(10 * MB);
     }
 
     @Test
@@ -69,16 +87,5 @@ class ProductionLimitsTests extends ProxyIntegrationTest {
         assertThat(ProxyClient.json(refused.body()).path("error").asText())
                 .contains("not pulled: the proxy pulls only library, registry.internal:5000/*");
         assertThat(SIMULATOR.pullCount("registry.other:5000/team/coder")).isZero();
-    }
-
-    private static byte[] gzippedZeros(int size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            byte[] zeros = new byte[MB];
-            for (int written = 0; written < size; written += MB) {
-                gzip.write(zeros);
-            }
-        }
-        return out.toByteArray();
     }
 }

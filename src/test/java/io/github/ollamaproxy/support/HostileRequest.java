@@ -25,6 +25,7 @@ public final class HostileRequest {
 
     private final String method;
     private final String target;
+    private String protocol = "HTTP/1.1";
     private final List<String> headers = new ArrayList<>();
     private byte[] body = new byte[0];
     private boolean declareLength = true;
@@ -82,6 +83,12 @@ public final class HostileRequest {
         return this;
     }
 
+    /** The protocol of the request line, {@code HTTP/1.1} unless set. */
+    public HostileRequest protocol(String version) {
+        this.protocol = version;
+        return this;
+    }
+
     public HostileRequest as(String name) {
         this.label = name;
         return this;
@@ -111,7 +118,7 @@ public final class HostileRequest {
 
     /** Sends the request and returns the answer, for the control case that must get through. */
     public RawHttp.Answer send(RawHttp http, String marker) {
-        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + MARKER + ": "
+        StringBuilder head = new StringBuilder(method + " " + target + " " + protocol + "\r\nHost: 127.0.0.1\r\n" + MARKER + ": "
                 + marker);
         headers.forEach(line -> head.append("\r\n").append(line));
         if (declareLength && (body.length > 0 || method.equals("POST"))) {
