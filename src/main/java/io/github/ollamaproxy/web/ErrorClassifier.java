@@ -6,12 +6,16 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * Maps any failure to the error a client gets: the proxy's own {@link ProxyException}s keep their
- * status; an unreachable upstream is 502, an upstream that does not answer in time 504; anything
+ * status; a request body Jackson could not read (in the REST binding of the proxy's own endpoints)
+ * is 400; an unreachable upstream is 502, an upstream that does not answer in time 504; anything
  * else is a 500 with a generic message (the details go to the log, never to the client).
  */
 public final class ErrorClassifier {
@@ -23,6 +27,9 @@ public final class ErrorClassifier {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProxyException proxy) {
                 return proxy.error();
+            }
+            if (cause instanceof StreamReadException || cause instanceof MismatchedInputException) {
+                return JsonCodec.invalidJson((JsonProcessingException) cause).error();
             }
             if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException
                     || cause instanceof ConnectTimeoutException) {

@@ -53,7 +53,7 @@ public class JsonCodec {
         try {
             node = reader.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("invalid JSON in request body: " + describe(e));
+            throw invalidJson(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +86,11 @@ public class JsonCodec {
 
     public ObjectNode newObject() {
         return nodes.objectNode();
+    }
+
+    /** The 400 for a request body Jackson could not read. */
+    public static InvalidRequestException invalidJson(JsonProcessingException e) {
+        return new InvalidRequestException("invalid JSON in request body: " + describe(e));
     }
 
     private static String describe(JsonProcessingException e) {

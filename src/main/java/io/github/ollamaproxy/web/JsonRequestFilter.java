@@ -30,8 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       ({@link RequestBodyReader}), under the same limit counted on the inflated bytes and an
  *       inflation ratio, so a "zip bomb" stops after about a megabyte; one that does not inflate
  *       is a 400; other encodings are refused with 415;</li>
- *   <li>a body without {@code Content-Type}, or sent as a form ({@code curl -d}), is read as JSON,
- *       as Ollama does, instead of being parsed as form fields.</li>
+ *   <li>a body of any other content type (none, a form as {@code curl -d} sends it, text,
+ *       multipart) is read as JSON, as Ollama does, instead of being parsed as form fields or
+ *       parts.</li>
  * </ul>
  * Blob uploads ({@code /api/blobs/}) are raw bytes of any size and pass untouched.
  */
@@ -96,7 +97,7 @@ public class JsonRequestFilter extends OncePerRequestFilter {
 
     /**
      * The request with its body already read (inflated when it came compressed, so without
-     * {@code Content-Encoding}) and its content type defaulted to JSON.
+     * {@code Content-Encoding}) and its content type JSON, whatever was declared.
      */
     static final class BufferedJsonRequest extends HttpServletRequestWrapper {
 
@@ -107,9 +108,8 @@ public class JsonRequestFilter extends OncePerRequestFilter {
             super(request);
             this.body = body;
             String declared = request.getContentType();
-            boolean jsonByDefault = declared == null || declared.isBlank()
-                    || declared.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-            this.contentType = jsonByDefault ? JSON : declared;
+            boolean json = declared != null && declared.toLowerCase(Locale.ROOT).contains("json");
+            this.contentType = json ? declared : JSON;
         }
 
         @Override

@@ -1,9 +1,14 @@
 package io.github.ollamaproxy.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import io.github.ollamaproxy.support.HostileRequest;
+import io.github.ollamaproxy.support.ProxyClient;
+import io.github.ollamaproxy.support.RawHttp;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -11,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hostile request bodies, sent byte for byte: JSON that is not JSON or not an object, JSON built to
  * exhaust a parser, and wrong types or values in the fields the proxy reads itself (the model
  * name, the messages, the prompt, {@code stream}, {@code options}, {@code tools}, OpenAI's sampling
- * ranges). Each gets a 400 naming the problem in the called API's shape, and none reaches Ollama.
+ * ranges), and bodies the proxy's own endpoints cannot read. Each gets a 400 naming the problem in
+ * the called API's shape, and none reaches Ollama.
  */
 class HostileBodyTests extends HostileRequestTest {
 
@@ -161,6 +167,39 @@ class HostileBodyTests extends HostileRequestTest {
     @MethodSource
     void openAiFieldsOutOfRange(HostileRequest request) {
         assertRefused(request);
+    }
+
+    static Stream<HostileRequest> bodiesTheProxysOwnEndpointsCannotRead() {
+        return Stream.of(
+                admin("POST", "/rag/reindex", "application/json", "{bad"),
+                admin("POST", "/rag/reindex", "text/plain", "hello"),
+                admin("DELETE", "/optimizer/templates/1", "application/json", "{bad"),
+                admin("DELETE", "/optimizer/templates", "application/json", "[1,"),
+                admin("GET", "/plugins", "text/plain", "hello"),
+                admin("GET", "/rag/search?q=port", "application/json", "{bad"),
+                admin("GET", "/rag/status", "multipart/form-data; boundary=x", "--x--"),
+                admin("GET", "/optimizer/templates", "application/json", "nul"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void bodiesTheProxysOwnEndpointsCannotRead(HostileRequest request) {
+        assertRefused(request);
+    }
+
+    @Test
+    void healthIgnoresABodyItDoesNotTake() {
+        RawHttp.Answer answer = HostileRequest.of("GET", "/health").header("Content-Type: multipart/form-data; boundary=x")
+                .body("--x--".getBytes(StandardCharsets.UTF_8)).send(http, "health");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("content-type")).startsWith("application/json");
+        assertThat(ProxyClient.json(answer.text()).path("status").asText()).isEqualTo("healthy");
+    }
+
+    private static HostileRequest admin(String method, String target, String contentType, String body) {
+        return HostileRequest.of(method, target).header("Content-Type: " + contentType)
+                .body(body.getBytes(StandardCharsets.UTF_8)).expect(400, "invalid JSON in request body");
     }
 
     /** A JSON body written with single quotes for readability. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -28,6 +30,19 @@ class ErrorClassifierTests {
     void timeoutsAre504() {
         assertThat(ErrorClassifier.classify(new SocketTimeoutException("Read timed out")).status()).isEqualTo(504);
         assertThat(ErrorClassifier.classify(new ConnectTimeoutException("connect timed out")).status()).isEqualTo(504);
+    }
+
+    @Test
+    void aBodyJacksonCouldNotReadIs400() throws Exception {
+        try {
+            new ObjectMapper().readTree("{bad");
+        } catch (JsonProcessingException unreadable) {
+            ApiError error = ErrorClassifier.classify(new RuntimeCamelException(unreadable));
+            assertThat(error.status()).isEqualTo(400);
+            assertThat(error.message()).startsWith("invalid JSON in request body: Unexpected character");
+            return;
+        }
+        throw new AssertionError("the body was read");
     }
 
     @Test
