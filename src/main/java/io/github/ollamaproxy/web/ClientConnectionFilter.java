@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,15 +45,11 @@ public class ClientConnectionFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Whether nothing of the body is left on the connection: there is none, or {@link JsonRequestFilter}
-     * read it. A body still arriving (a blob upload streamed through) is read by its route, never watched.
+     * Whether nothing of the body is left on the connection: {@link JsonRequestFilter} read it
+     * whole, or there was none. A blob upload streamed through is read by its route, never watched.
      */
     private static boolean bodyFullyRead(HttpServletRequest request) {
-        if (request.getAttribute(RawUploadFilter.BODY) != null) {
-            return false;
-        }
-        boolean noBody = request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
-        return noBody || JsonRequestFilter.buffers(request);
+        return request.getAttribute(RawUploadFilter.BODY) == null;
     }
 
     /** Stops watching when the request is complete; an error of the request means the client left. */

@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       multipart) is read as JSON, as Ollama does, instead of being parsed as form fields or
  *       parts.</li>
  * </ul>
- * Blob uploads ({@code /api/blobs/}) are raw bytes of any size and pass untouched.
+ * A request without a body shows no content type. Blob uploads ({@code /api/blobs/}) are raw bytes
+ * of any size and pass untouched.
  */
 public class JsonRequestFilter extends OncePerRequestFilter {
 
@@ -52,17 +53,25 @@ public class JsonRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !buffers(request);
+        return request.getRequestURI().startsWith(BLOBS);
     }
 
     /** Whether this filter reads the request's whole body before the routes see it. */
     static boolean buffers(HttpServletRequest request) {
-        return METHODS_WITH_BODY.contains(request.getMethod()) && !request.getRequestURI().startsWith(BLOBS);
+        return !request.getRequestURI().startsWith(BLOBS) && (METHODS_WITH_BODY.contains(request.getMethod()) || hasBody(request));
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!buffers(request)) {
+            chain.doFilter(new BufferedJsonRequest(request, new byte[0], null), response);
+            return;
+        }
         String encoding = contentEncoding(request);
         if (!encoding.isEmpty() && !encoding.equals("gzip") && !encoding.equals("x-gzip") && !encoding.equals("deflate")) {
             refuse(request, response, new ApiError(415, "Content-Encoding " + encoding + " is not supported; "
@@ -76,7 +85,7 @@ public class JsonRequestFilter extends OncePerRequestFilter {
             refuse(request, response, refused.error());
             return;
         }
-        chain.doFilter(new BufferedJsonRequest(request, body), response);
+        chain.doFilter(new BufferedJsonRequest(request, body, jsonType(request.getContentType())), response);
     }
 
     private static String contentEncoding(HttpServletRequest request) {
@@ -95,21 +104,27 @@ public class JsonRequestFilter extends OncePerRequestFilter {
         response.flushBuffer();
     }
 
+    /** The declared content type when it is a JSON one, else JSON. */
+    private static String jsonType(String declared) {
+        return declared != null && declared.toLowerCase(Locale.ROOT).contains("json") ? declared : JSON;
+    }
+
     /**
      * The request with its body already read (inflated when it came compressed, so without
-     * {@code Content-Encoding}) and its content type JSON, whatever was declared.
+     * {@code Content-Encoding}) and its content type JSON, whatever was declared; a request without
+     * a body has no content type at all (one declared for nothing would decide how the REST
+     * binding writes the answer).
      */
     static final class BufferedJsonRequest extends HttpServletRequestWrapper {
 
         private final byte[] body;
         private final String contentType;
 
-        BufferedJsonRequest(HttpServletRequest request, byte[] body) {
+        /** @param contentType the content type to show, or {@code null} for none */
+        BufferedJsonRequest(HttpServletRequest request, byte[] body, String contentType) {
             super(request);
             this.body = body;
-            String declared = request.getContentType();
-            boolean json = declared != null && declared.toLowerCase(Locale.ROOT).contains("json");
-            this.contentType = json ? declared : JSON;
+            this.contentType = contentType;
         }
 
         @Override
@@ -145,7 +160,9 @@ public class JsonRequestFilter extends OncePerRequestFilter {
                     names.add(name);
                 }
             }
-            names.add("Content-Type");
+            if (contentType != null) {
+                names.add("Content-Type");
+            }
             names.add("Content-Length");
             return Collections.enumeration(names);
         }

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import io.github.ollamaproxy.support.HostileRequest;
 import io.github.ollamaproxy.support.ProxyClient;
 import io.github.ollamaproxy.support.RawHttp;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -187,14 +187,26 @@ class HostileBodyTests extends HostileRequestTest {
         assertRefused(request);
     }
 
-    @Test
-    void healthIgnoresABodyItDoesNotTake() {
-        RawHttp.Answer answer = HostileRequest.of("GET", "/health").header("Content-Type: multipart/form-data; boundary=x")
-                .body("--x--".getBytes(StandardCharsets.UTF_8)).send(http, "health");
+    @ParameterizedTest(name = "{0} {1} as {2}")
+    @CsvSource(delimiter = '|', value = {
+            "GET | /health | multipart/form-data; boundary=x | --x--",
+            "GET | /plugins | text/plain | ''",
+            "GET | /plugins | application/octet-stream | ''",
+            "GET | /rag/status | multipart/form-data; boundary=x | ''",
+            "GET | /optimizer/templates | text/plain | {}",
+            "GET | /rag/search?q=port | */* | ''",
+            "GET | /actuator/health | */* | ''",
+            "GET | /api/tags | text/html | ''",
+            "POST | /api/chat | multipart/form-data; boundary=x | {\"model\":\"llama3.2\",\"stream\":false,\"messages\":[]}",
+            "POST | /api/generate | text/plain | {\"model\":\"llama3.2\",\"stream\":false,\"prompt\":\"hi\"}",
+            "POST | /v1/chat/completions | application/x-www-form-urlencoded | {\"model\":\"llama3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"})
+    void aContentTypeThatDoesNotFitTheBodyDoesNotMatter(String method, String target, String contentType, String body) {
+        RawHttp.Answer answer = HostileRequest.of(method, target).header("Content-Type: " + contentType)
+                .body(body.getBytes(StandardCharsets.UTF_8)).send(http, "content-type");
 
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.header("content-type")).startsWith("application/json");
-        assertThat(ProxyClient.json(answer.text()).path("status").asText()).isEqualTo("healthy");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.header("content-type")).contains("json");
+        assertThat(ProxyClient.json(answer.text()).isContainerNode()).isTrue();
     }
 
     private static HostileRequest admin(String method, String target, String contentType, String body) {
