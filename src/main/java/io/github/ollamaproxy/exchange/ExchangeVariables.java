@@ -40,6 +40,21 @@ public final class ExchangeVariables {
     /** The {@code io.github.ollamaproxy.openai.OpenAiCall} of a request to the OpenAI endpoints. */
     public static final String OPENAI_CALL = "openAiCall";
 
+    /**
+     * The format of a request that arrived as a message ({@code io.github.ollamaproxy.messaging.MessageFormat}
+     * id): set by an entry point's route (its {@code format} parameter), then the detected one.
+     */
+    public static final String MESSAGE_FORMAT = "messageFormat";
+
+    /** A message as it arrived (its body and headers), kept while its request runs ({@code Map}). */
+    public static final String ARRIVED_MESSAGE = "arrivedMessage";
+
+    /** How many times the request of a message was tried so far ({@code Integer}). */
+    public static final String MESSAGE_ATTEMPTS = "messageAttempts";
+
+    /** Where an entry point sends the messages it gives up on (an endpoint URI). */
+    public static final String DEAD_LETTER = "deadLetter";
+
     private ExchangeVariables() {
     }
 }

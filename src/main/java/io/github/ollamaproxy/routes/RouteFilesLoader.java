@@ -19,14 +19,16 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the routes before Camel starts: the {@code *.camel.yaml} files shipped in the jar (under
  * {@code routes/} on the classpath), with the files of the routes folder added over them (a
- * definition with the same id replaces the shipped one, see {@link RouteFileSet}); then watches
- * the folder when live reload is on.
+ * definition with the same id replaces the shipped one, see {@link RouteFileSet}); files under
+ * {@value #PROFILES}{@code <profile>/} only when that Spring profile is active. Then watches the
+ * folder when live reload is on.
  */
 @Component
 public class RouteFilesLoader implements CamelContextConfiguration {
@@ -38,18 +40,23 @@ public class RouteFilesLoader implements CamelContextConfiguration {
     private static final String SHIPPED = "classpath*:routes/" + PATTERN;
     private static final String SUFFIX = ".camel.yaml";
 
+    /** Files under this folder, {@code profiles/<profile>/}, load only when that Spring profile is active. */
+    static final String PROFILES = "profiles/";
+
     private final RoutesProperties properties;
     private final Optional<Path> folder;
+    private final Environment environment;
 
-    public RouteFilesLoader(RoutesProperties properties) {
+    public RouteFilesLoader(RoutesProperties properties, Environment environment) {
         this.properties = properties;
         this.folder = properties.folder();
+        this.environment = environment;
     }
 
     @Override
     public void beforeApplicationStart(CamelContext camel) {
-        List<RouteFile> shipped = shipped();
-        List<RouteFile> own = folder.map(RouteFilesLoader::inFolder).orElse(List.of());
+        List<RouteFile> shipped = forActiveProfiles(shipped());
+        List<RouteFile> own = forActiveProfiles(folder.map(RouteFilesLoader::inFolder).orElse(List.of()));
         RouteFileSet set = RouteFileSet.merge(shipped, own);
         set.replaced().forEach((key, location) -> LOG.info("{} from {} replaces the shipped one", key, location));
         List<Resource> resources = new ArrayList<>();
@@ -72,6 +79,11 @@ public class RouteFilesLoader implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camel) {
+    }
+
+    private List<RouteFile> forActiveProfiles(List<RouteFile> files) {
+        return files.stream().filter(file -> !file.path().startsWith(PROFILES) || environment.matchesProfiles(
+                file.path().substring(PROFILES.length()).split("/")[0])).toList();
     }
 
     private static void addReload(CamelContext camel, Path dir) {

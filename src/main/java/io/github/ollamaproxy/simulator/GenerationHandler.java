@@ -46,6 +46,16 @@ final class GenerationHandler {
 
     private void answer(SimExchange exchange, ObjectNode request, SimulatedModel model, String name, boolean chat,
             Generation generation) throws IOException, InterruptedException {
+        simulator.generationStarted(model);
+        try {
+            generate(exchange, request, model, name, chat, generation);
+        } finally {
+            simulator.generationEnded(model);
+        }
+    }
+
+    private void generate(SimExchange exchange, ObjectNode request, SimulatedModel model, String name, boolean chat,
+            Generation generation) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Fault fault = model.fault();
         if (fault.kind() == Fault.Kind.HANG) {

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -58,6 +59,9 @@ public final class OllamaSimulator implements AutoCloseable {
     private final ConcurrentLinkedDeque<RecordedRequest> requests = new ConcurrentLinkedDeque<>();
     private final List<EarlyClose> earlyCloses = new CopyOnWriteArrayList<>();
     private final AtomicLong largestBlobUpload = new AtomicLong();
+    private final Map<String, AtomicInteger> failuresToCome = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> generating = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> peakGenerating = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final GenerationHandler generation = new GenerationHandler(this);
     private final ModelLibraryHandler library = new ModelLibraryHandler(this);
@@ -156,6 +160,16 @@ public final class OllamaSimulator implements AutoCloseable {
         return largestBlobUpload.get();
     }
 
+    /** Answers the next {@code count} chat and generate requests for a model with a 500, as an Ollama that crashed would. */
+    public void failNextGenerations(String model, int count) {
+        counter(failuresToCome, model).set(count);
+    }
+
+    /** The most chat and generate requests for a model that were in progress at the same time. */
+    public int peakConcurrentGenerations(String model) {
+        return counter(peakGenerating, model).get();
+    }
+
     public void clearRecordings() {
         requests.clear();
         earlyCloses.clear();
@@ -205,6 +219,22 @@ public final class OllamaSimulator implements AutoCloseable {
 
     Duration tokenDelay(SimulatedModel model) {
         return model.tokenDelay() != null ? model.tokenDelay() : defaultTokenDelay;
+    }
+
+    /** Counts a generation in; fails it when {@link #failNextGenerations} asked for it. */
+    void generationStarted(SimulatedModel model) {
+        if (counter(failuresToCome, model.name()).getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new SimulatorError(500, "simulated server error");
+        }
+        counter(peakGenerating, model.name()).accumulateAndGet(counter(generating, model.name()).incrementAndGet(), Math::max);
+    }
+
+    void generationEnded(SimulatedModel model) {
+        counter(generating, model.name()).decrementAndGet();
+    }
+
+    private static AtomicInteger counter(Map<String, AtomicInteger> counters, String model) {
+        return counters.computeIfAbsent(SimulatedModel.canonicalName(model), name -> new AtomicInteger());
     }
 
     void markUsed(SimulatedModel model) {

@@ -5,6 +5,7 @@ import io.github.ollamaproxy.agent.Endpoint;
 import io.github.ollamaproxy.agent.LlmRequest;
 import io.github.ollamaproxy.exchange.ExchangeVariables;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,15 @@ public class NativeRequestReader {
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         exchange.setVariable(ExchangeVariables.MODEL, RequestFields.requireModel(json.readObject(bytes)));
         exchange.getMessage().setBody(bytes);
+    }
+
+    /** A native embed request that did not come over HTTP (a message): checked, then pointed at {@code /api/embed}. */
+    public void embed(Exchange exchange) {
+        modelOnly(exchange);
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_PATH, "/api/embed");
+        message.setHeader(Exchange.CONTENT_TYPE, MediaTypes.JSON);
     }
 
     private void read(Exchange exchange, Endpoint endpoint) {

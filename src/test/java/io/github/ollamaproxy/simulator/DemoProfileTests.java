@@ -8,6 +8,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 import io.github.ollamaproxy.support.ProxyClient;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The README's run command: the demo profile serves on its own, with the built-in simulator. */
+/**
+ * The README's run command: the demo profile serves on its own, with the built-in simulator, and
+ * answers JMS requests through its embedded broker (docs/integration.md).
+ */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("demo")
@@ -23,6 +32,7 @@ class DemoProfileTests {
 
     private static final int PROXY_PORT = freePort();
     private static final int SIMULATOR_PORT = freePort();
+    private static final int BROKER_PORT = freePort();
 
     @DynamicPropertySource
     static void ports(DynamicPropertyRegistry registry) {
@@ -31,6 +41,26 @@ class DemoProfileTests {
         registry.add("ollama-proxy.simulator.token-delay", () -> "5ms");
         registry.add("OLLAMA_PROXY_PLUGINS_DIR", () -> "target/no-plugins");
         registry.add("OLLAMA_PROXY_DATA_DIR", () -> "target/test-data-demo");
+        registry.add("ollama-proxy.messaging.embedded-broker-acceptor", () -> "tcp://127.0.0.1:" + BROKER_PORT);
+    }
+
+    @Test
+    void aJmsClientOfAnotherProcessGetsAnswersFromTheDemoQueue() throws JMSException {
+        try (ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + BROKER_PORT);
+                JMSContext jms = broker.createContext()) {
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            TextMessage request = jms.createTextMessage(
+                    "{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello from JMS\"}]}");
+            request.setJMSReplyTo(replies);
+            request.setJMSCorrelationID("demo-1");
+            jms.createProducer().send(jms.createQueue("llm.requests"), request);
+
+            Message answer = jms.createConsumer(replies).receive(10_000);
+
+            assertThat(answer.getJMSCorrelationID()).isEqualTo("demo-1");
+            assertThat(ProxyClient.json(answer.getBody(String.class)).path("choices").path(0).path("message")
+                    .path("content").asText()).isEqualTo("You said: Hello from JMS");
+        }
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.github.ollamaproxy.messaging;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
+import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * The beans the entry points' error handlers name ({@code redeliveryPolicyRef}, {@code retryWhileRef},
+ * {@code onRedeliveryRef} in their route templates).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingConfiguration {
+
+    /** Exponential backoff between redeliveries. */
+    @Bean
+    RedeliveryPolicy llmMessageRedelivery(MessagingProperties properties) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(properties.maxRedeliveries());
+        policy.setRedeliveryDelay(properties.initialDelay().toMillis());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(properties.multiplier());
+        policy.setMaximumRedeliveryDelay(properties.maxDelay().toMillis());
+        policy.setRetryAttemptedLogLevel(LoggingLevel.INFO);
+        policy.setLogExhausted(false);
+        policy.setLogStackTrace(false);
+        policy.setLogRetryStackTrace(false);
+        return policy;
+    }
+
+    /** Which failures are redelivered, and how often. */
+    @Bean
+    Predicate llmMessageRetry(MessagingProperties properties) {
+        return new RetryableFailure(properties.maxRedeliveries());
+    }
+
+    /**
+     * The JMS entry points connect to the broker directly, not through Spring's caching connection
+     * factory, as Spring Boot's own listener containers do: their listener containers keep their
+     * own connection and sessions, and must close them when an entry point stops.
+     */
+    @Bean
+    ComponentCustomizer jmsConnectsDirectly(ObjectProvider<ConnectionFactory> connectionFactory) {
+        return ComponentCustomizer.builder(JmsComponent.class).build(component -> connectionFactory.ifAvailable(factory ->
+                component.setConnectionFactory(factory instanceof CachingConnectionFactory caching
+                        ? caching.getTargetConnectionFactory() : factory)));
+    }
+
+    /** Counts each redelivery. */
+    @Bean
+    Processor countLlmRedelivery(MessageMetrics metrics) {
+        return metrics::redelivered;
+    }
+}
