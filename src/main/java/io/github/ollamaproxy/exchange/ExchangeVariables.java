@@ -55,6 +55,24 @@ public final class ExchangeVariables {
     /** Where an entry point sends the messages it gives up on (an endpoint URI). */
     public static final String DEAD_LETTER = "deadLetter";
 
+    /** Where an entry point wants answers sent, success or error (an endpoint URI), when not back to the caller. */
+    public static final String ANSWER_TO = "answerTo";
+
+    /** A request file being answered ({@code io.github.ollamaproxy.messaging.FileRequest}). */
+    public static final String FILE_REQUEST = "fileRequest";
+
+    /** The line of a request file a request came from ({@code io.github.ollamaproxy.messaging.RequestLine}). */
+    public static final String REQUEST_LINE = "requestLine";
+
+    /** The folder a file is written to next. */
+    public static final String OUTPUT_FOLDER = "outputFolder";
+
+    /** The name of the file written to next. */
+    public static final String OUTPUT_FILE = "outputFile";
+
+    /** Where a request file goes once it was read: the done folder, or the error folder. */
+    public static final String MOVE_TO = "moveTo";
+
     private ExchangeVariables() {
     }
 }

@@ -2,6 +2,7 @@ package io.github.ollamaproxy.messaging;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,12 +20,12 @@ import io.github.ollamaproxy.web.InvalidRequestException;
  */
 public enum MessageFormat {
 
-    OPENAI_CHAT("openai-chat"),
-    OPENAI_COMPLETIONS("openai-completions"),
-    OPENAI_EMBEDDINGS("openai-embeddings"),
-    NATIVE_CHAT("native-chat"),
-    NATIVE_GENERATE("native-generate"),
-    NATIVE_EMBED("native-embed");
+    OPENAI_CHAT("openai-chat", "/v1/chat/completions"),
+    OPENAI_COMPLETIONS("openai-completions", "/v1/completions"),
+    OPENAI_EMBEDDINGS("openai-embeddings", "/v1/embeddings"),
+    NATIVE_CHAT("native-chat", "/api/chat"),
+    NATIVE_GENERATE("native-generate", "/api/generate"),
+    NATIVE_EMBED("native-embed", "/api/embed");
 
     /** Detect the format from the fields of each request. */
     public static final String AUTO = "auto";
@@ -33,9 +34,16 @@ public enum MessageFormat {
             "template", "context", "truncate");
 
     private final String id;
+    private final String path;
 
-    MessageFormat(String id) {
+    MessageFormat(String id, String path) {
         this.id = id;
+        this.path = path;
+    }
+
+    /** The format of the HTTP endpoint at this path ({@code /v1/chat/completions}, …), if there is one. */
+    public static Optional<MessageFormat> forPath(String path) {
+        return Arrays.stream(values()).filter(format -> format.path.equals(path)).findFirst();
     }
 
     /** The name used in route parameters and message headers, e.g. {@code openai-chat}. */

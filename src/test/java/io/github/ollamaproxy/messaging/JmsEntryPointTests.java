@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.ProxyClient;
-import io.github.ollamaproxy.support.TestUpstream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.JMSConsumer;
@@ -22,13 +20,9 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The JMS entry point ({@code routes/integration/jms.camel.yaml}) through an embedded Artemis
@@ -36,23 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * a reply queue, dead letters, redelivery, the concurrency bound and a stop with messages in
  * flight. The instances are in {@code src/test/resources/messaging-routes}.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.artemis.mode=native", "spring.artemis.embedded.enabled=true",
-        "spring.artemis.broker-url=vm://" + JmsEntryPointTests.BROKER + "?consumerWindowSize=0",
-        "spring.artemis.embedded.server-id=" + JmsEntryPointTests.BROKER,
-        "spring.artemis.embedded.queues=test.requests,test.answers,test.requests.DLQ,test.native,test.native.DLQ",
-        "ollama-proxy.routes.dir=src/test/resources/messaging-routes",
-        "ollama-proxy.messaging.redelivery.initial-delay=20ms",
-        "ollama-proxy.messaging.redelivery.max-redeliveries=2",
-        "OLLAMA_PROXY_PLUGINS_DIR=target/no-plugins",
-        "OLLAMA_PROXY_DATA_DIR=target/test-data-jms"})
-class JmsEntryPointTests {
+class JmsEntryPointTests extends MessagingIntegrationTest {
 
-    static final int BROKER = 71;
-
-    private static final OllamaSimulator SIMULATOR = TestUpstream.simulator();
-    private static final String MODEL = TestUpstream.MODEL;
     private static final String REQUESTS = "test.requests";
     private static final ActiveMQConnectionFactory BROKER_CLIENT = new ActiveMQConnectionFactory("vm://" + BROKER);
     private static final long WAIT = 10_000;
@@ -62,11 +41,6 @@ class JmsEntryPointTests {
 
     @Autowired
     private CamelContext camel;
-
-    @DynamicPropertySource
-    static void upstream(DynamicPropertyRegistry registry) {
-        TestUpstream.useAsUpstream(registry);
-    }
 
     @AfterAll
     static void closeClient() {
@@ -294,13 +268,6 @@ class JmsEntryPointTests {
             correlations.add(answer.getJMSCorrelationID());
         }
         return correlations;
-    }
-
-    private static int chatsFor(String model) {
-        return (int) SIMULATOR.requests("/api/chat").stream()
-                .filter(request -> SimulatedModel.canonicalName(model)
-                        .equals(SimulatedModel.canonicalName(request.json().path("model").asText())))
-                .count();
     }
 
     private static void awaitGenerations(String model, int count) throws InterruptedException {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import io.github.ollamaproxy.support.ProxyClient;
 import jakarta.jms.JMSContext;
@@ -80,6 +83,23 @@ class DemoProfileTests {
         var pulled = client.postJson("/api/generate", "{\"model\":\"gemma3:1b\",\"prompt\":\"hi\",\"stream\":false}");
         assertThat(pulled.statusCode()).isEqualTo(200);
         assertThat(client.get("/api/tags").body()).contains("gemma3:1b");
+    }
+
+    @Test
+    void aRequestFileDroppedIntoTheDemoInboxIsAnswered() throws Exception {
+        Path inbox = Files.createDirectories(Path.of("target/test-data-demo/requests/inbox"));
+        Path staged = Files.writeString(inbox.resolveSibling("hello.json.part"),
+                "{\"model\":\"llama3.2\",\"prompt\":\"Hello from a file\"}");
+        Files.move(staged, inbox.resolve("hello.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path answer = Path.of("target/test-data-demo/requests/outbox/hello.answer.json");
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!Files.exists(answer) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(ProxyClient.json(Files.readString(answer)).path("choices").path(0).path("text").asText())
+                .isEqualTo("You said: Hello from a file");
     }
 
     private static int freePort() {
