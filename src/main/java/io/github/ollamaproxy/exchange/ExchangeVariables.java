@@ -58,6 +58,12 @@ public final class ExchangeVariables {
     /** Where an entry point wants answers sent, success or error (an endpoint URI), when not back to the caller. */
     public static final String ANSWER_TO = "answerTo";
 
+    /**
+     * A step an entry point runs once a message it gave up on was dead-lettered and answered (an
+     * endpoint URI), e.g. committing its Kafka offset.
+     */
+    public static final String AFTER_DEAD_LETTER = "afterDeadLetter";
+
     /** A request file being answered ({@code io.github.ollamaproxy.messaging.FileRequest}). */
     public static final String FILE_REQUEST = "fileRequest";
 

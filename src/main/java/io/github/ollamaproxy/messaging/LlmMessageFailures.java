@@ -36,7 +36,7 @@ public class LlmMessageFailures {
         ApiError error = error(exchange);
         Message message = exchange.getMessage();
         message.setHeader(MessageHeaders.ERROR, error.message());
-        message.setHeader(MessageHeaders.ERROR_STATUS, error.status());
+        message.setHeader(MessageHeaders.ERROR_STATUS, String.valueOf(error.status()));
         message.setHeader(MessageHeaders.FAILED_ROUTE, exchange.getFromRouteId());
         metrics.deadLettered(exchange.getFromRouteId());
         LOG.warn("Route {}: a message goes to {}: {} {}", exchange.getFromRouteId(),

@@ -15,7 +15,7 @@ public final class MessageHeaders {
     /** Dead letter and error answer: the error's message. */
     public static final String ERROR = "OllamaProxyError";
 
-    /** Dead letter and error answer: the HTTP status the same request would have had. */
+    /** Dead letter and error answer: the HTTP status the same request would have had, as text ({@code "400"}). */
     public static final String ERROR_STATUS = "OllamaProxyErrorStatus";
 
     /** Dead letter: the route that gave up on the message. */

@@ -1,11 +1,14 @@
 package io.github.ollamaproxy.messaging;
 
+import io.github.ollamaproxy.data.DataFolder;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,6 +56,16 @@ public class MessagingConfiguration {
         return ComponentCustomizer.builder(JmsComponent.class).build(component -> connectionFactory.ifAvailable(factory ->
                 component.setConnectionFactory(factory instanceof CachingConnectionFactory caching
                         ? caching.getTargetConnectionFactory() : factory)));
+    }
+
+    /**
+     * The ids of the Kafka records already answered, kept in the data folder so that a record
+     * delivered again after a restart is not answered twice.
+     */
+    @Bean
+    IdempotentRepository llmMessageIdempotency(DataFolder data) {
+        return FileIdempotentRepository.fileIdempotentRepository(
+                data.resolve("messaging").resolve("answered-ids.dat").toFile(), 100_000, 32L * 1024 * 1024);
     }
 
     /** Counts each redelivery. */
