@@ -64,6 +64,9 @@ public final class ExchangeVariables {
      */
     public static final String AFTER_DEAD_LETTER = "afterDeadLetter";
 
+    /** The id of the batch ({@code /v1/batches}) a request belongs to. */
+    public static final String BATCH = "batch";
+
     /** A request file being answered ({@code io.github.ollamaproxy.messaging.FileRequest}). */
     public static final String FILE_REQUEST = "fileRequest";
 

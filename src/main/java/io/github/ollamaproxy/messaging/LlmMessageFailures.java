@@ -39,8 +39,9 @@ public class LlmMessageFailures {
         message.setHeader(MessageHeaders.ERROR_STATUS, String.valueOf(error.status()));
         message.setHeader(MessageHeaders.FAILED_ROUTE, exchange.getFromRouteId());
         metrics.deadLettered(exchange.getFromRouteId());
-        LOG.warn("Route {}: a message goes to {}: {} {}", exchange.getFromRouteId(),
-                exchange.getVariable(ExchangeVariables.DEAD_LETTER, String.class), error.status(), error.message());
+        String deadLetter = exchange.getVariable(ExchangeVariables.DEAD_LETTER, String.class);
+        LOG.warn("Route {}: a request failed{}: {} {}", exchange.getFromRouteId(),
+                deadLetter == null ? "" : " and goes to " + deadLetter, error.status(), error.message());
     }
 
     /** The error as the answer: JSON in the shape of the API the request was written for. */

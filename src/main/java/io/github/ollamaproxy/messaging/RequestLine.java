@@ -8,5 +8,5 @@ package io.github.ollamaproxy.messaging;
  * @param text     the line as it was in the file
  * @param customId the line's {@code custom_id}, or {@code null}
  */
-record RequestLine(long number, String text, String customId) {
+public record RequestLine(long number, String text, String customId) {
 }

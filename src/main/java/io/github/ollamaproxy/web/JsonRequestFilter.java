@@ -34,14 +34,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       multipart) is read as JSON, as Ollama does, instead of being parsed as form fields or
  *       parts.</li>
  * </ul>
- * A request without a body shows no content type. Blob uploads ({@code /api/blobs/}) are raw bytes
- * of any size and pass untouched.
+ * A request without a body shows no content type. Uploads ({@link RawUploadFilter#isRawUpload}) are
+ * raw bytes of any size and pass untouched.
  */
 public class JsonRequestFilter extends OncePerRequestFilter {
 
     static final String JSON = "application/json";
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final String BLOBS = "/api/blobs/";
 
     private final RequestBodyReader bodies;
     private final ErrorBodies errors;
@@ -53,12 +52,12 @@ public class JsonRequestFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(BLOBS);
+        return RawUploadFilter.isRawUpload(request);
     }
 
     /** Whether this filter reads the request's whole body before the routes see it. */
     static boolean buffers(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(BLOBS) && (METHODS_WITH_BODY.contains(request.getMethod()) || hasBody(request));
+        return !RawUploadFilter.isRawUpload(request) && (METHODS_WITH_BODY.contains(request.getMethod()) || hasBody(request));
     }
 
     private static boolean hasBody(HttpServletRequest request) {

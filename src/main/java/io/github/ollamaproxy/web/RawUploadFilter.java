@@ -11,25 +11,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets blob uploads ({@code POST /api/blobs/sha256:…}, model files of many gigabytes) stream
- * straight through to Ollama. Camel's Spring Boot HTTP binding would read the whole body into
- * memory before the route starts, so this filter hides the body from it and leaves the servlet's
- * input stream in a request attribute, which {@link RawUploads} hands to the upstream call.
+ * Lets uploads stream: blob uploads ({@code POST /api/blobs/sha256:…}, model files of many
+ * gigabytes) straight through to Ollama, and batch input files ({@code POST /v1/files}) to the data
+ * folder. Camel's Spring Boot HTTP binding would read the whole body into memory before the route
+ * starts, so this filter hides the body from it and leaves the servlet's input stream in a request
+ * attribute, which {@link RawUploads} hands to the route.
  */
 public class RawUploadFilter extends OncePerRequestFilter {
 
     /** Request attribute holding the client's upload stream. */
-    static final String BODY = RawUploadFilter.class.getName() + ".body";
+    public static final String BODY = RawUploadFilter.class.getName() + ".body";
 
     /** Request attribute holding the declared upload length ({@code Long}, -1 when chunked). */
     static final String LENGTH = RawUploadFilter.class.getName() + ".length";
 
     static final String PATH_PREFIX = "/api/blobs/";
 
+    static final String FILES = "/v1/files";
+
+    /** Whether a request's body is an upload that streams through untouched. */
+    static boolean isRawUpload(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String method = request.getMethod();
+        return path.startsWith(PATH_PREFIX) && ("POST".equals(method) || "PUT".equals(method))
+                || path.equals(FILES) && "POST".equals(method);
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(PATH_PREFIX)
-                || !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
+        return !isRawUpload(request);
     }
 
     @Override

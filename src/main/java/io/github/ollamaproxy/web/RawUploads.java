@@ -18,6 +18,15 @@ import org.springframework.stereotype.Component;
 @Component("rawUploads")
 public class RawUploads {
 
+    /** The client's upload stream, as it arrives, or {@code null} when the request has none. */
+    public static InputStream upload(Exchange exchange) {
+        if (exchange.getMessage() instanceof PlatformHttpMessage platformHttp
+                && platformHttp.getRequest().getAttribute(RawUploadFilter.BODY) instanceof InputStream upload) {
+            return upload;
+        }
+        return null;
+    }
+
     public void attach(Exchange exchange) {
         Message message = exchange.getMessage();
         if (!(message instanceof PlatformHttpMessage platformHttp)) {

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged proxy started as a separate process on a free port, talking to a given upstream. */
@@ -25,14 +27,16 @@ final class ProxyProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code java -jar} and waits until {@code /health} answers 200. */
-    static ProxyProcess start(String java, Path jar, int upstreamPort, String logName) throws IOException, InterruptedException {
+    /** Starts {@code java -jar} with extra {@code --key=value} settings and waits until {@code /health} answers 200. */
+    static ProxyProcess start(String java, Path jar, int upstreamPort, String logName, String... settings)
+            throws IOException, InterruptedException {
         int port = BenchArguments.freePort();
         Path log = Path.of("target", logName);
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
                 "--server.address=127.0.0.1", "--ollama-proxy.upstream.host=127.0.0.1",
-                "--ollama-proxy.upstream.port=" + upstreamPort, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--ollama-proxy.upstream.port=" + upstreamPort, "--logging.level.root=WARN"));
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ProxyProcess proxy = new ProxyProcess(process, port, log);
         proxy.awaitHealthy();
         return proxy;
