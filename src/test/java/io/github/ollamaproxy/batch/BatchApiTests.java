@@ -162,6 +162,7 @@ class BatchApiTests extends ProxyIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 60).mapToObj(i -> "r-" + i).toList());
         assertThat(SIMULATOR.requests("/api/chat").stream()
                 .filter(request -> request.json().path("model").asText().equals("resume-batch"))).hasSize(60);
+        assertThat(SIMULATOR.pullCount("resume-batch")).as("the missing model is pulled once").isEqualTo(1);
     }
 
     @Test
