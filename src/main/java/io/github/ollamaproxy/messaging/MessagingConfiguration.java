@@ -8,10 +8,9 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -21,7 +20,6 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * {@code onRedeliveryRef} in their route templates).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingConfiguration {
 
     /** Exponential backoff between redeliveries. */
