@@ -176,6 +176,18 @@ public class BatchRuns {
     }
 
     /**
+     * Whether a line about to start still should: not once its batch is being cancelled or the
+     * route stops (a line read ahead waits in the pool; it stays without a result and runs when the
+     * batch resumes).
+     */
+    public boolean shouldRun(Exchange exchange) {
+        CamelContext camel = exchange.getContext();
+        String id = exchange.getVariable(ExchangeVariables.BATCH, String.class);
+        return !stopping(camel, camel.getRoute(exchange.getFromRouteId()).getConsumer())
+                && !"cancelling".equals(batches.require(id).path("status").asText());
+    }
+
+    /**
      * One line: OpenAI's {@code {"custom_id", "method": "POST", "url", "body"}} with the batch's
      * endpoint as {@code url}; its {@code body} becomes the request.
      *

@@ -18,8 +18,9 @@ public class KafkaRequests {
     public static final String MESSAGE_ID = "OllamaProxyMessageId";
 
     /**
-     * The record's identity: the producer's {@value #MESSAGE_ID} header, else its topic, partition
-     * and offset (which a record redelivered after a crash or a rebalance keeps).
+     * The record's identity: the producer's {@value #MESSAGE_ID} header, else its topic, partition,
+     * offset and timestamp (which a record redelivered after a crash or a rebalance keeps, and a new
+     * record at the same offset of a topic created again does not).
      */
     public String messageId(Exchange exchange) {
         Message message = exchange.getMessage();
@@ -29,7 +30,8 @@ public class KafkaRequests {
         }
         return message.getHeader(KafkaConstants.TOPIC, String.class) + "/"
                 + message.getHeader(KafkaConstants.PARTITION, String.class) + "/"
-                + message.getHeader(KafkaConstants.OFFSET, String.class);
+                + message.getHeader(KafkaConstants.OFFSET, String.class) + "/"
+                + message.getHeader(KafkaConstants.TIMESTAMP, String.class);
     }
 
     /**
