@@ -45,6 +45,7 @@ public class PromptOptimizer implements DisposableBean {
     private final OptimizerMetrics metrics;
     private final Cache<String, Fingerprint> fingerprints;
     private final Cache<String, CachedMatch> matches;
+    private final TokenRatios ratios = new TokenRatios();
 
     public PromptOptimizer(OptimizerProperties properties, DataFolder data, ModelContextLengths contextLengths,
             MeterRegistry meters) {
@@ -76,7 +77,7 @@ public class PromptOptimizer implements DisposableBean {
         String key = DigestUtils.sha256Hex(text);
         String model = ModelNames.canonical(request.model());
         int clientNumCtx = request.body().path("options").path("num_ctx").asInt(0);
-        int estimate = estimateTokens(text);
+        int estimate = ratios.tokens(model, text.length());
         long start = System.nanoTime();
         Fingerprint fingerprint = fingerprints.get(key, k -> SimHasher.fingerprint(text));
         if (fingerprint.tokens() < properties.minTokens()) {
@@ -106,7 +107,7 @@ public class PromptOptimizer implements DisposableBean {
             request.putResponseHeader(HEADER, "template=none; learning");
         }
         request.attributes().put(STATE, new Pending(model, fingerprint,
-                match.map(TemplateMatch::template).orElse(null), given, estimate));
+                match.map(TemplateMatch::template).orElse(null), given, estimate, text.length()));
     }
 
     /** Learns from a finished answer that reports its token counts. */
@@ -117,6 +118,7 @@ public class PromptOptimizer implements DisposableBean {
         }
         long promptEvalCount = completion.promptEvalCount().getAsLong();
         long evalCount = completion.evalCount().getAsLong();
+        ratios.observe(pending.model(), pending.promptChars(), promptEvalCount);
         int need = policy.need(promptEvalCount, evalCount, pending.promptEstimate(), pending.given());
         int extra = need - pending.promptEstimate();
         boolean truncated = policy.filled(promptEvalCount + evalCount, pending.given());
@@ -178,13 +180,19 @@ public class PromptOptimizer implements DisposableBean {
         return match;
     }
 
-    /** Tokens a text needs, estimated at four characters per token. */
+    /** Tokens a text needs with a model that has not answered yet: four characters per token. */
     static int estimateTokens(String text) {
-        return (text.length() + 3) / 4;
+        return (int) Math.ceil(text.length() / TokenRatios.DEFAULT);
+    }
+
+    /** The characters per prompt token learned for a model ({@link TokenRatios}). */
+    public double charsPerToken(String model) {
+        return ratios.ratio(ModelNames.canonical(model));
     }
 
     /** What the request step leaves for the completion step. */
-    record Pending(String model, Fingerprint fingerprint, Template template, int given, int promptEstimate) {
+    record Pending(String model, Fingerprint fingerprint, Template template, int given, int promptEstimate,
+            int promptChars) {
     }
 
     /** A match remembered by template id, so that the template's current window is used. */

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param thinkingPieces the thinking tokens, streamed before the content
  * @param toolCalls      the tool calls, or {@code null}
  * @param doneReason     {@code stop} or {@code length}
- * @param promptTokens   the prompt size in tokens (an estimate of four characters per token)
+ * @param promptTokens   the prompt size in tokens (the model's characters per token, four by default)
  */
 record Generation(List<String> pieces, List<String> thinkingPieces, ArrayNode toolCalls, String doneReason,
         int promptTokens) {
@@ -47,7 +47,7 @@ record Generation(List<String> pieces, List<String> thinkingPieces, ArrayNode to
         String lastContent = "";
         for (JsonNode message : messages) {
             String content = message.path("content").asText("");
-            promptTokens += estimateTokens(content) + TOKENS_PER_MESSAGE;
+            promptTokens += estimateTokens(content, model.charsPerToken()) + TOKENS_PER_MESSAGE;
             lastRole = message.path("role").asText("");
             lastContent = content;
             if ("user".equals(lastRole)) {
@@ -70,13 +70,17 @@ record Generation(List<String> pieces, List<String> thinkingPieces, ArrayNode to
 
     static Generation forGenerate(ObjectNode request, SimulatedModel model) {
         String prompt = request.path("prompt").asText("");
-        int promptTokens = estimateTokens(prompt) + estimateTokens(request.path("system").asText(""))
-                + TOKENS_PER_MESSAGE;
+        int promptTokens = estimateTokens(prompt, model.charsPerToken())
+                + estimateTokens(request.path("system").asText(""), model.charsPerToken()) + TOKENS_PER_MESSAGE;
         return generate(request, model, prompt, null, promptTokens);
     }
 
     static int estimateTokens(String text) {
-        return (text.length() + 3) / 4;
+        return estimateTokens(text, SimulatedModel.CHARS_PER_TOKEN);
+    }
+
+    static int estimateTokens(String text, double charsPerToken) {
+        return (int) Math.ceil(text.length() / charsPerToken);
     }
 
     String text() {

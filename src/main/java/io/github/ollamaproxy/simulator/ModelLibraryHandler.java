@@ -125,8 +125,7 @@ final class ModelLibraryHandler {
         String from = request.path("from").asText("");
         SimulatedModel base = from.isEmpty() ? SimulatedModel.named(name) : simulator.requireInstalled(from, null);
         progress(exchange, request, "reading model metadata", "writing manifest");
-        simulator.install(new SimulatedModel(SimulatedModel.canonicalName(name), base.family(), base.contextLength(),
-                base.embeddingLength(), base.capabilities(), base.tokenDelay(), base.fault()));
+        simulator.install(base.renamed(name));
     }
 
     void copy(SimExchange exchange) throws IOException {
@@ -136,9 +135,7 @@ final class ModelLibraryHandler {
         if (destination.isBlank()) {
             throw new SimulatorError(400, "destination \"\" is invalid");
         }
-        simulator.install(new SimulatedModel(SimulatedModel.canonicalName(destination), source.family(),
-                source.contextLength(), source.embeddingLength(), source.capabilities(), source.tokenDelay(),
-                source.fault()));
+        simulator.install(source.renamed(destination));
         exchange.sendEmpty(200);
     }
 

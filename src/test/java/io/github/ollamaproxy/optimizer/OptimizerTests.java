@@ -13,6 +13,7 @@ import io.github.ollamaproxy.support.ProxyClient;
 import io.github.ollamaproxy.support.ProxyIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code /opt} through the HTTP port: it learns from answers and applies what it learned. */
 class OptimizerTests extends ProxyIntegrationTest {
@@ -23,6 +24,9 @@ class OptimizerTests extends ProxyIntegrationTest {
             + "in one or two sentences why it matters, and propose a concrete fix. Do not invent problems, do "
             + "not repeat yourself, and finish with a one-line verdict: approve, approve with comments, or "
             + "request changes. The change follows. ";
+
+    @Autowired
+    private PromptOptimizer optimizer;
 
     @BeforeEach
     void forgetTemplates() {
@@ -50,13 +54,14 @@ class OptimizerTests extends ProxyIntegrationTest {
 
     @Test
     void learnsFromStreamedAnswers() {
-        ProxyClient.TimedLines streamed = client.streamLines("/api/chat", body("opt-model",
+        SIMULATOR.install(SimulatedModel.named("opt-stream-model"));
+        int estimate = PromptOptimizer.estimateTokens("user: " + TEMPLATE + "diff: stream me\n");
+        ProxyClient.TimedLines streamed = client.streamLines("/api/chat", body("opt-stream-model",
                 "/opt " + TEMPLATE + "diff: stream me", true));
         assertThat(streamed.last().path("done").asBoolean()).isTrue();
 
-        JsonNode template = awaitTemplate("opt-model", 1);
+        JsonNode template = awaitTemplate("opt-stream-model", 1);
         int need = streamed.last().path("prompt_eval_count").asInt() + streamed.last().path("eval_count").asInt();
-        int estimate = PromptOptimizer.estimateTokens("user: " + TEMPLATE + "diff: stream me\n");
         assertThat(template.path("recent_extra_tokens").get(0).asInt()).isEqualTo(need - estimate);
     }
 
@@ -133,6 +138,26 @@ class OptimizerTests extends ProxyIntegrationTest {
         assertThat(upstreamOptions("opt-model").path("num_ctx").asInt()).isEqualTo(2048);
     }
 
+    @Test
+    void aModelWithDenserTokensGetsWindowsItsLongerPromptsFit() {
+        SIMULATOR.install(SimulatedModel.named("dense-opt").withCharsPerToken(2));
+        chat("dense-opt", "/opt " + TEMPLATE + "diff: rename a field", false);
+        awaitTemplate("dense-opt", 1);
+        StringBuilder longDiff = new StringBuilder("diff:");
+        for (int line = 1; longDiff.length() < 4000; line++) {
+            longDiff.append(" line ").append(line).append(" changes limit ").append(line * 7).append(" to ").append(line * 11);
+        }
+
+        HttpResponse<String> second = chat("dense-opt", "/opt " + TEMPLATE + longDiff, false);
+
+        int window = upstreamOptions("dense-opt").path("num_ctx").asInt();
+        int promptTokens = ProxyClient.json(second.body()).path("prompt_eval_count").asInt();
+        assertThat(promptTokens).isGreaterThan(2048);
+        assertThat(window).as("num_ctx for a prompt of %d tokens", promptTokens).isGreaterThanOrEqualTo(promptTokens);
+        assertThat(optimizer.charsPerToken("dense-opt")).isLessThan(2.2);
+        assertThat(optimizer.charsPerToken("opt-model")).isGreaterThan(3.5);
+    }
+
     private JsonNode awaitTemplate(String model, int observations) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -158,7 +183,7 @@ class OptimizerTests extends ProxyIntegrationTest {
     }
 
     private static String body(String model, String content, boolean stream) {
-        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\""
-                + content + "\"}]}";
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":"
+                + ProxyClient.quote(content) + "}]}";
     }
 }
