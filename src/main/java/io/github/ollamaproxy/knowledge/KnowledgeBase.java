@@ -40,7 +40,7 @@ public class KnowledgeBase implements DisposableBean {
     static final String INDEX_FOLDER = "rag-index";
 
     /** Changes whenever the analysis or the index fields change, so that old indexes are rebuilt. */
-    private static final int INDEX_FORMAT = 1;
+    private static final int INDEX_FORMAT = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
     private static final int COMMIT_EVERY = 50;

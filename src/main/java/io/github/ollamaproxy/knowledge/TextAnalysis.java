@@ -5,17 +5,29 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * How knowledge-base text and questions become search terms: English with Porter stemming, and a
- * stop list that adds question and filler words ("how", "do", "I", "can", "please") to Lucene's
- * English stop words, since questions are full of them and they say nothing about the topic.
+ * How knowledge-base text and questions become search terms: words, and names made of words joined
+ * by dots and dashes ({@code ollama-proxy.models.auto-pull}, {@code max-connections}) kept whole as
+ * well as split into their words (and camelCase ones into theirs), so that a question naming a
+ * setting finds it whole and a question using its words finds it too; then English Porter stemming
+ * and a stop list that adds question and filler words ("how", "do", "I", "can", "please") to
+ * Lucene's English stop words, since questions are full of them and they say nothing about the
+ * topic.
  */
 public final class TextAnalysis {
 
@@ -30,8 +42,23 @@ public final class TextAnalysis {
             "tell", "explain", "please", "want", "need", "get", "know", "thing", "things", "way",
             "use", "uses", "used", "using");
 
+    /** A word, or words joined by dots and dashes. */
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+(?:[.\\-][\\p{L}\\p{N}_]+)*");
+
+    private static final int NAME_PARTS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+            | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+
     private static final CharArraySet STOP_WORDS = stopWords();
-    private static final Analyzer ANALYZER = new EnglishAnalyzer(STOP_WORDS);
+    private static final Analyzer ANALYZER = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer words = new PatternTokenizer(TOKEN, 0);
+            TokenStream terms = new FlattenGraphFilter(new WordDelimiterGraphFilter(words, NAME_PARTS, null));
+            terms = new PorterStemFilter(new StopFilter(new LowerCaseFilter(terms), STOP_WORDS));
+            return new TokenStreamComponents(words, terms);
+        }
+    };
 
     private TextAnalysis() {
     }
