@@ -1,7 +1,9 @@
 package io.github.ollamaproxy.rag;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.ollamaproxy.knowledge.Chunk;
@@ -92,8 +94,8 @@ public class CorrectiveRag {
         RagAction action = evaluator.action(assessments);
         double best = RetrievalEvaluator.best(assessments);
         List<Chunk> usable = action == RagAction.INCORRECT ? List.of()
-                : assessments.stream().filter(assessment -> evaluator.isUsable(assessment, best))
-                        .limit(properties.maxSources()).map(assessment -> assessment.hit().chunk()).toList();
+                : UsableChunks.choose(assessments, assessment -> evaluator.isUsable(assessment, best),
+                        properties.maxSources());
         List<Strip> strips = refiner.refine(terms, statistics, usable.stream()
                 .map(chunk -> new StripRefiner.Passage(context(chunk), chunk.text())).toList());
         List<RagSource> local = localSources(usable, strips);
@@ -122,26 +124,34 @@ public class CorrectiveRag {
         return chunk.title() + "\n" + String.join("\n", chunk.headings());
     }
 
+    /** One source per page section: the strips of chunks of the same section are joined. */
     private static List<RagSource> localSources(List<Chunk> chunks, List<Strip> strips) {
-        List<RagSource> sources = new ArrayList<>();
+        Map<String, StringBuilder> texts = new LinkedHashMap<>();
+        Map<String, Chunk> firsts = new LinkedHashMap<>();
         for (int source = 0; source < chunks.size(); source++) {
-            StringBuilder text = new StringBuilder();
+            Chunk chunk = chunks.get(source);
+            StringBuilder text = texts.computeIfAbsent(chunk.location(), location -> new StringBuilder());
+            firsts.putIfAbsent(chunk.location(), chunk);
             int previous = -2;
+            boolean first = true;
             for (Strip strip : strips) {
                 if (strip.source() != source) {
                     continue;
                 }
                 if (!text.isEmpty()) {
-                    text.append(strip.position() == previous + 1 ? " " : GAP);
+                    text.append(!first && strip.position() == previous + 1 ? " " : GAP);
                 }
                 text.append(strip.text());
                 previous = strip.position();
-            }
-            if (!text.isEmpty()) {
-                Chunk chunk = chunks.get(source);
-                sources.add(new RagSource(RagSource.Origin.LOCAL, chunk.title(), chunk.location(), text.toString()));
+                first = false;
             }
         }
+        List<RagSource> sources = new ArrayList<>();
+        texts.forEach((location, text) -> {
+            if (!text.isEmpty()) {
+                sources.add(new RagSource(RagSource.Origin.LOCAL, firsts.get(location).title(), location, text.toString()));
+            }
+        });
         return sources;
     }
 
