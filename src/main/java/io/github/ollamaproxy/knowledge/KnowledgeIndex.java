@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -39,6 +40,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -50,6 +54,12 @@ import org.apache.lucene.store.FSDirectory;
  * visible by {@link #commit(String)}; searches never wait for writes.
  */
 public final class KnowledgeIndex implements Closeable {
+
+    /** Terms shorter than this are never corrected: too many short words are one edit apart. */
+    static final int MIN_CORRECTED_LENGTH = 5;
+
+    /** How similar a correction must be to the misspelt term (Lucene's string distance, 0 to 1). */
+    private static final float CORRECTION_ACCURACY = 0.75f;
 
     /** Lucene's limit on vector dimensions with the default codec. */
     public static final int MAX_VECTOR_DIMENSIONS = 1024;
@@ -245,6 +255,27 @@ public final class KnowledgeIndex implements Closeable {
             }
             return new CorpusStatistics(collection.docCount(),
                     (double) collection.sumTotalTermFreq() / collection.docCount(), freqs);
+        });
+    }
+
+    /**
+     * The terms with a misspelt one replaced by the index's closest term: a term no chunk has,
+     * of at least {@value #MIN_CORRECTED_LENGTH} characters, becomes the closest indexed term within
+     * two edits of it (transpositions count as one; the more frequent among equally close ones)
+     * when it is similar enough; terms the index has, and those with no close term, stay as they are.
+     */
+    public Set<String> corrected(Collection<String> terms) {
+        return withSearcher(searcher -> {
+            DirectSpellChecker spelling = new DirectSpellChecker();
+            spelling.setMinQueryLength(MIN_CORRECTED_LENGTH);
+            spelling.setAccuracy(CORRECTION_ACCURACY);
+            Set<String> corrected = new LinkedHashSet<>();
+            for (String term : terms) {
+                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(CONTENT, term), 1, searcher.getIndexReader(),
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                corrected.add(suggestions.length == 0 ? term : suggestions[0].string);
+            }
+            return corrected;
         });
     }
 

@@ -85,8 +85,8 @@ public class CorrectiveRag {
     }
 
     private RagOutcome run(String question, String scope, long started) {
-        Set<String> terms = RetrievalEvaluator.questionTerms(question);
         KnowledgeIndex index = knowledge.index();
+        Set<String> terms = index.corrected(RetrievalEvaluator.questionTerms(question));
         List<ScoredChunk> hits = index.search(terms, questionVector(question), properties.candidates(), scope);
         CorpusStatistics statistics = index.statistics(terms);
         List<ChunkAssessment> assessments = evaluator.assess(terms, statistics, hits);

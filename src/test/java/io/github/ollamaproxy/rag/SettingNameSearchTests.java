@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Questions that name a setting find the page that documents it, in the shipped guide the main
- * test context indexes: the setting's full name is a search term, and so are its words.
+ * Questions that name a setting, or misspell words, find the page that documents it, in the shipped
+ * guide the main test context indexes: the setting's full name is a search term, and so are its
+ * words; a word the guide does not have is read as its closest word in the guide.
  */
 class SettingNameSearchTests extends ProxyIntegrationTest {
 
@@ -35,6 +36,16 @@ class SettingNameSearchTests extends ProxyIntegrationTest {
         JsonNode answer = search(question);
 
         assertThat(answer.path("hits").path(0).path("path").asText()).isIn((Object[]) pages.split(" "));
+        assertThat(answer.path("action").asText()).isNotEqualTo("incorrect");
+    }
+
+    @Test
+    void misspeltWordsAreReadAsTheClosestWordsOfTheGuide() {
+        JsonNode answer = search("How can I confgure the size of the conection pool to Ollama?");
+
+        assertThat(answer.path("terms")).extracting(JsonNode::asText).contains("configur", "connect")
+                .doesNotContain("confgur", "conect");
+        assertThat(answer.path("hits").path(0).path("path").asText()).isEqualTo("configuration.md");
         assertThat(answer.path("action").asText()).isNotEqualTo("incorrect");
     }
 
