@@ -38,9 +38,9 @@ public final class RetrievalEvaluator {
         this.lowerThreshold = lowerThreshold;
     }
 
-    /** The question's distinct search terms. */
+    /** The distinct search terms of what the question asks ({@link QuestionFocus}). */
     public static Set<String> questionTerms(String question) {
-        return new LinkedHashSet<>(TextAnalysis.terms("content", question));
+        return new LinkedHashSet<>(TextAnalysis.terms("content", QuestionFocus.of(question)));
     }
 
     /** An assessment of each hit, in retrieval order. */

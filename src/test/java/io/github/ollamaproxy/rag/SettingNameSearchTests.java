@@ -50,6 +50,18 @@ class SettingNameSearchTests extends ProxyIntegrationTest {
     }
 
     @Test
+    void aChattyQuestionIsSearchedForWhatItAsks() {
+        JsonNode answer = search("Hi! We have been running the proxy in our team for a month and we love it, great "
+                + "work. Our security people asked me something though. How do I change the port the proxy listens "
+                + "on? Thanks in advance, and have a nice weekend!");
+
+        JsonNode plain = search("How do I change the port the proxy listens on?");
+        assertThat(answer.path("terms")).extracting(JsonNode::asText).containsExactly("chang", "port", "proxi", "listen");
+        assertThat(answer.path("hits")).isEqualTo(plain.path("hits"));
+        assertThat(answer.path("action").asText()).isEqualTo(plain.path("action").asText()).isNotEqualTo("incorrect");
+    }
+
+    @Test
     void theWholeNameIsATermBesideItsWords() {
         assertThat(search("ollama-proxy.models.auto-pull").path("terms")).extracting(JsonNode::asText)
                 .contains("ollama-proxy.models.auto-pul", "model", "auto", "pull");
