@@ -96,9 +96,22 @@ public class BatchStore {
 
     /** The oldest batch with work left, other than those given, if any. */
     public Optional<ObjectNode> nextUnfinished(Set<String> except) {
-        return all().stream().filter(batch -> UNFINISHED.contains(batch.path("status").asText()))
-                .filter(batch -> !except.contains(batch.path("id").asText()))
-                .min(Comparator.comparingLong(batch -> batch.path("created_at").asLong()));
+        return batches.entrySet().stream().filter(entry -> !except.contains(entry.getKey()))
+                .filter(entry -> UNFINISHED.contains(statusOf(entry.getValue())))
+                .min(Comparator.comparingLong(entry -> createdAt(entry.getValue())))
+                .flatMap(entry -> find(entry.getKey()));
+    }
+
+    private static String statusOf(ObjectNode batch) {
+        synchronized (batch) {
+            return batch.path("status").asText();
+        }
+    }
+
+    private static long createdAt(ObjectNode batch) {
+        synchronized (batch) {
+            return batch.path("created_at").asLong();
+        }
     }
 
     /** Changes a batch and saves it; returns the new state. */

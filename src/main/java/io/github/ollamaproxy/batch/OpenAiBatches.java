@@ -2,17 +2,14 @@ package io.github.ollamaproxy.batch;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.ApiError;
-import io.github.ollamaproxy.web.HttpResponses;
 import io.github.ollamaproxy.web.InvalidRequestException;
 import io.github.ollamaproxy.web.JsonCodec;
-import io.github.ollamaproxy.web.MediaTypes;
 import io.github.ollamaproxy.web.ProxyException;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -60,13 +57,13 @@ public class OpenAiBatches {
         if (!metadata.isMissingNode() && !metadata.isNull() && !metadata.isObject()) {
             throw new InvalidRequestException("'metadata' must be an object", "metadata");
         }
-        respond(exchange, batches.create(input.id(), endpoint, window,
+        BatchHttp.respond(exchange, json, batches.create(input.id(), endpoint, window,
                 metadata.isObject() ? (ObjectNode) metadata : null));
     }
 
     /** {@code GET /v1/batches/{id}}. */
     public void retrieve(Exchange exchange) {
-        respond(exchange, batches.require(id(exchange)));
+        BatchHttp.respond(exchange, json, batches.require(BatchHttp.id(exchange)));
     }
 
     /** {@code GET /v1/batches?limit=&after=}: newest first. */
@@ -89,12 +86,12 @@ public class OpenAiBatches {
             list.put("first_id", page.get(0).path("id").asText()).put("last_id", page.get(page.size() - 1).path("id").asText());
         }
         list.put("has_more", start + page.size() < all.size());
-        respond(exchange, list);
+        BatchHttp.respond(exchange, json, list);
     }
 
     /** {@code POST /v1/batches/{id}/cancel}: requests already running finish, no new one starts. */
     public void cancel(Exchange exchange) {
-        String id = batches.require(id(exchange)).path("id").asText();
+        String id = batches.require(BatchHttp.id(exchange)).path("id").asText();
         ObjectNode cancelled = batches.update(id, batch -> {
             String status = batch.path("status").asText();
             if (!BatchStore.UNFINISHED.contains(status)) {
@@ -105,11 +102,7 @@ public class OpenAiBatches {
                 batch.put("status", "cancelling").put("cancelling_at", Instant.now().getEpochSecond());
             }
         });
-        respond(exchange, cancelled);
-    }
-
-    private void respond(Exchange exchange, ObjectNode body) {
-        HttpResponses.respond(exchange.getMessage(), 200, MediaTypes.JSON, json.write(body), Map.of());
+        BatchHttp.respond(exchange, json, cancelled);
     }
 
     private static String text(ObjectNode request, String field) {
@@ -118,9 +111,5 @@ public class OpenAiBatches {
             throw new InvalidRequestException("'" + field + "' is required", field);
         }
         return value.asText();
-    }
-
-    private static String id(Exchange exchange) {
-        return exchange.getMessage().getHeader("id", String.class);
     }
 }

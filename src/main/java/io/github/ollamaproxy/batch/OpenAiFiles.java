@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.HttpResponses;
 import io.github.ollamaproxy.web.InvalidRequestException;
 import io.github.ollamaproxy.web.JsonCodec;
-import io.github.ollamaproxy.web.MediaTypes;
 import io.github.ollamaproxy.web.RawUploads;
 import org.apache.camel.Exchange;
 import org.apache.commons.fileupload2.core.DiskFileItem;
@@ -79,7 +78,7 @@ public class OpenAiFiles {
             throw new InvalidRequestException("'purpose' must be 'batch': this proxy keeps files for the Batch API only",
                     "purpose");
         }
-        respond(exchange, fileObject(stored));
+        BatchHttp.respond(exchange, json, fileObject(stored));
     }
 
     /** {@code GET /v1/files}. */
@@ -89,26 +88,26 @@ public class OpenAiFiles {
         List<StoredFile> all = files.all();
         all.forEach(file -> data.add(fileObject(file)));
         list.put("has_more", false);
-        respond(exchange, list);
+        BatchHttp.respond(exchange, json, list);
     }
 
     /** {@code GET /v1/files/{id}}. */
     public void retrieve(Exchange exchange) {
-        respond(exchange, fileObject(files.require(id(exchange))));
+        BatchHttp.respond(exchange, json, fileObject(files.require(BatchHttp.id(exchange))));
     }
 
     /** {@code GET /v1/files/{id}/content}: streamed from disk. */
     public void content(Exchange exchange) throws IOException {
-        StoredFile file = files.require(id(exchange));
+        StoredFile file = files.require(BatchHttp.id(exchange));
         HttpResponses.respond(exchange.getMessage(), 200, "application/octet-stream",
                 Files.newInputStream(files.content(file.id())), Map.of());
     }
 
     /** {@code DELETE /v1/files/{id}}. */
     public void delete(Exchange exchange) throws IOException {
-        StoredFile file = files.require(id(exchange));
+        StoredFile file = files.require(BatchHttp.id(exchange));
         files.delete(file.id());
-        respond(exchange, json.newObject().put("id", file.id()).put("object", "file").put("deleted", true));
+        BatchHttp.respond(exchange, json, json.newObject().put("id", file.id()).put("object", "file").put("deleted", true));
     }
 
     ObjectNode fileObject(StoredFile file) {
@@ -120,17 +119,9 @@ public class OpenAiFiles {
         return object;
     }
 
-    private void respond(Exchange exchange, ObjectNode body) {
-        HttpResponses.respond(exchange.getMessage(), 200, MediaTypes.JSON, json.write(body), Map.of());
-    }
-
     private void discard(StoredFile stored) throws IOException {
         if (stored != null) {
             files.delete(stored.id());
         }
-    }
-
-    private static String id(Exchange exchange) {
-        return exchange.getMessage().getHeader("id", String.class);
     }
 }
