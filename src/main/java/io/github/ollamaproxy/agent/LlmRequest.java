@@ -1,8 +1,10 @@
 package io.github.ollamaproxy.agent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -130,6 +132,30 @@ public final class LlmRequest {
             text.append(role(message)).append(": ").append(message.path("content").asText("")).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The conversation part by part: the tool definitions first when there are any, then the
+     * system prompt and prompt of a generate request, or the chat messages in order.
+     */
+    public List<ConversationTurn> conversationTurns() {
+        List<ConversationTurn> turns = new ArrayList<>();
+        JsonNode tools = body.path("tools");
+        if (tools.isArray() && !tools.isEmpty()) {
+            turns.add(new ConversationTurn("tools", tools.toString()));
+        }
+        if (endpoint == Endpoint.GENERATE) {
+            String system = body.path("system").asText("");
+            if (!system.isEmpty()) {
+                turns.add(new ConversationTurn("system", system));
+            }
+            turns.add(new ConversationTurn("user", body.path("prompt").asText("")));
+            return turns;
+        }
+        for (JsonNode message : body.path("messages")) {
+            turns.add(new ConversationTurn(role(message), message.path("content").asText("")));
+        }
+        return turns;
     }
 
     /** Answers the request with this text; the upstream is not called. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.ollamaproxy.agent.Completion;
+import io.github.ollamaproxy.agent.ConversationTurn;
 import io.github.ollamaproxy.agent.LlmRequest;
 import io.github.ollamaproxy.data.DataFolder;
 import io.github.ollamaproxy.models.ModelContextLengths;
@@ -21,12 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * Learns the context window ({@code num_ctx}) each prompt template really needs, and applies it.
  *
- * <p>On a request: the command-stripped conversation is fingerprinted ({@link SimHasher}) and
+ * <p>On a request: the command-stripped conversation, part by part ({@link PromptPattern}), is
  * looked up among the model's templates ({@link TemplateRegistry}); on a match with enough
  * evidence, {@code options.num_ctx} is set to the window this prompt needs by the template's
  * record ({@link WindowPolicy}), unless the client chose {@code num_ctx} itself. On every answer
  * with metrics, streamed or not: the need (prompt plus answer tokens) updates the template, or
- * teaches a new one. Fingerprints and matches (template ids) are cached; templates are stored in
+ * teaches a new one. Prompt patterns and matches (template ids) are cached; templates are stored in
  * the data folder ({@link TemplateStore}).
  */
 @Component
@@ -43,7 +44,7 @@ public class PromptOptimizer implements DisposableBean {
     private final TemplateStore store;
     private final ModelContextLengths contextLengths;
     private final OptimizerMetrics metrics;
-    private final Cache<String, Fingerprint> fingerprints;
+    private final Cache<String, PromptPattern> patterns;
     private final Cache<String, CachedMatch> matches;
     private final TokenRatios ratios = new TokenRatios();
 
@@ -56,11 +57,11 @@ public class PromptOptimizer implements DisposableBean {
                 properties.compactEvery());
         this.contextLengths = contextLengths;
         this.metrics = new OptimizerMetrics(meters, registry);
-        this.fingerprints = Caffeine.newBuilder().maximumSize(properties.fingerprintCacheSize())
+        this.patterns = Caffeine.newBuilder().maximumSize(properties.patternCacheSize())
                 .expireAfterAccess(properties.cacheTtl()).recordStats().build();
         this.matches = Caffeine.newBuilder().maximumSize(properties.matchCacheSize())
                 .expireAfterAccess(properties.cacheTtl()).recordStats().build();
-        CaffeineCacheMetrics.monitor(meters, fingerprints, "ollama-proxy-optimizer-fingerprints");
+        CaffeineCacheMetrics.monitor(meters, patterns, "ollama-proxy-optimizer-patterns");
         CaffeineCacheMetrics.monitor(meters, matches, "ollama-proxy-optimizer-matches");
     }
 
@@ -74,26 +75,27 @@ public class PromptOptimizer implements DisposableBean {
     /** Looks the prompt up and applies its template's window. */
     public void onRequest(LlmRequest request) {
         String text = request.conversationText();
-        String key = DigestUtils.sha256Hex(text);
+        List<ConversationTurn> turns = request.conversationTurns();
+        String key = DigestUtils.sha256Hex(turns.toString());
         String model = ModelNames.canonical(request.model());
         int clientNumCtx = request.body().path("options").path("num_ctx").asInt(0);
         int estimate = ratios.tokens(model, text.length());
         long start = System.nanoTime();
-        Fingerprint fingerprint = fingerprints.get(key, k -> SimHasher.fingerprint(text));
-        if (fingerprint.tokens() < properties.minTokens()) {
+        PromptPattern prompt = patterns.get(key, k -> PromptPattern.of(turns));
+        if (prompt.words() < properties.minTokens()) {
             metrics.skip();
             request.putResponseHeader(HEADER, "skipped; prompt shorter than " + properties.minTokens() + " words");
             return;
         }
-        Optional<TemplateMatch> match = lookup(model, key, fingerprint);
+        Optional<TemplateMatch> match = lookup(model, key, prompt);
         metrics.lookup().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         int given = clientNumCtx;
         if (match.isPresent() && match.get().template().observations() >= properties.minObservations()) {
             metrics.match();
             TemplateMatch found = match.get();
             int window = policy.window(found.template().extras(), estimate, contextLengths.of(model));
-            String report = "template=" + found.template().id() + "; distance=" + found.distance() + "; resolution="
-                    + found.resolution().label();
+            String report = "template=" + found.template().id() + "; shared=" + found.shared() + "; varied="
+                    + found.varied();
             if (clientNumCtx > 0 && !properties.overrideClientNumCtx()) {
                 request.putResponseHeader(HEADER, report + "; num_ctx=" + clientNumCtx + " (set by the client)");
             } else {
@@ -106,7 +108,7 @@ public class PromptOptimizer implements DisposableBean {
             metrics.miss();
             request.putResponseHeader(HEADER, "template=none; learning");
         }
-        request.attributes().put(STATE, new Pending(model, fingerprint,
+        request.attributes().put(STATE, new Pending(model, prompt,
                 match.map(TemplateMatch::template).orElse(null), given, estimate, text.length()));
     }
 
@@ -126,10 +128,10 @@ public class PromptOptimizer implements DisposableBean {
         TemplateRegistry.WindowSource windows = extras -> policy.window(extras, pending.promptEstimate(), modelMax);
         Instant now = Instant.now();
         if (pending.template() != null && registry.get(pending.template().id()).isPresent()) {
-            registry.observe(pending.template(), extra, truncated, now, windows);
+            registry.observe(pending.template(), pending.prompt(), extra, truncated, now, windows);
             metrics.updated();
         } else {
-            Template template = registry.learn(pending.model(), pending.fingerprint(), extra, truncated, now, windows);
+            Template template = registry.learn(pending.model(), pending.prompt(), extra, truncated, now, windows);
             if (template.observations() == 1) {
                 metrics.learned();
             } else {
@@ -164,19 +166,19 @@ public class PromptOptimizer implements DisposableBean {
         store.close();
     }
 
-    private Optional<TemplateMatch> lookup(String model, String key, Fingerprint fingerprint) {
+    private Optional<TemplateMatch> lookup(String model, String key, PromptPattern prompt) {
         String matchKey = model + '\n' + key;
         CachedMatch cached = matches.getIfPresent(matchKey);
         if (cached != null) {
             Optional<Template> template = registry.get(cached.templateId());
             if (template.isPresent()) {
-                return Optional.of(new TemplateMatch(template.get(), cached.distance(), cached.resolution()));
+                return Optional.of(cached.match(template.get()));
             }
             matches.invalidate(matchKey);
         }
-        Optional<TemplateMatch> match = registry.find(model, fingerprint);
+        Optional<TemplateMatch> match = registry.find(model, prompt);
         match.ifPresent(found -> matches.put(matchKey,
-                new CachedMatch(found.template().id(), found.distance(), found.resolution())));
+                new CachedMatch(found.template().id(), found.alignment(), found.verdict())));
         return match;
     }
 
@@ -191,11 +193,15 @@ public class PromptOptimizer implements DisposableBean {
     }
 
     /** What the request step leaves for the completion step. */
-    record Pending(String model, Fingerprint fingerprint, Template template, int given, int promptEstimate,
+    record Pending(String model, PromptPattern prompt, Template template, int given, int promptEstimate,
             int promptChars) {
     }
 
     /** A match remembered by template id, so that the template's current window is used. */
-    private record CachedMatch(long templateId, int distance, Resolution resolution) {
+    private record CachedMatch(long templateId, PatternAlignment alignment, PatternAlignment.Verdict verdict) {
+
+        TemplateMatch match(Template template) {
+            return new TemplateMatch(template, alignment, verdict);
+        }
     }
 }

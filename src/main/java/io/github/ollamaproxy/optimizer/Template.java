@@ -3,15 +3,16 @@ package io.github.ollamaproxy.optimizer;
 import java.time.Instant;
 
 /**
- * A learned prompt template of one model: its fingerprint and what the answers to prompts like it
- * needed beyond their prompts (see {@link WindowPolicy}). Thread-safe; its statistics change as
+ * A learned prompt template of one model: its pattern (what its prompts have in common) and what the
+ * answers to its prompts needed beyond their prompts (see {@link WindowPolicy}). Thread-safe; its statistics change as
  * answers are observed.
  */
 public final class Template {
 
     private final long id;
     private final String model;
-    private final Fingerprint fingerprint;
+    private volatile PromptPattern pattern;
+    private TemplateRegistry.Aside aside;
     private final Instant createdAt;
     private final int[] extras;
     private int size;
@@ -21,18 +22,17 @@ public final class Template {
     private int window;
     private Instant lastUsed;
 
-    Template(long id, String model, Fingerprint fingerprint, Instant createdAt, int capacity) {
+    Template(long id, String model, PromptPattern pattern, Instant createdAt, int capacity) {
         this.id = id;
         this.model = model;
-        this.fingerprint = fingerprint;
+        this.pattern = pattern;
         this.createdAt = createdAt;
         this.lastUsed = createdAt;
         this.extras = new int[capacity];
     }
 
     static Template restore(TemplateState state, int capacity) {
-        Template template = new Template(state.id(), state.model(), new Fingerprint(state.fingerprints(), state.tokens()),
-                state.createdAt(), capacity);
+        Template template = new Template(state.id(), state.model(), state.pattern(), state.createdAt(), capacity);
         for (int extra : state.extras()) {
             template.remember(extra);
         }
@@ -51,8 +51,13 @@ public final class Template {
         return model;
     }
 
-    public Fingerprint fingerprint() {
-        return fingerprint;
+    PromptPattern pattern() {
+        return pattern;
+    }
+
+    /** Replaces the pattern with a narrower one (done by the template's index). */
+    void narrow(PromptPattern narrower) {
+        this.pattern = narrower;
     }
 
     public synchronized int window() {
@@ -61,6 +66,25 @@ public final class Template {
 
     public synchronized long observations() {
         return observations;
+    }
+
+    /** Keeps the first prompt that matched weakly, until the pattern is narrowed (not stored). */
+    synchronized void keepAside(TemplateRegistry.Aside prompt) {
+        if (aside == null) {
+            aside = prompt;
+        }
+    }
+
+    /** The prompt kept aside, if any. */
+    synchronized TemplateRegistry.Aside peekAside() {
+        return aside;
+    }
+
+    /** The prompt kept aside, if any, and forgets it. */
+    synchronized TemplateRegistry.Aside takeAside() {
+        TemplateRegistry.Aside taken = aside;
+        aside = null;
+        return taken;
     }
 
     /** Records the extra tokens one answer needed and the window that follows. */
@@ -95,7 +119,7 @@ public final class Template {
     }
 
     synchronized TemplateState state() {
-        return new TemplateState(id, model, fingerprint.values(), fingerprint.tokens(), createdAt, lastUsed,
+        return new TemplateState(id, model, pattern, createdAt, lastUsed,
                 observations, truncations, window, extras());
     }
 

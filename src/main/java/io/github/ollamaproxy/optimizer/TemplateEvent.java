@@ -16,6 +16,10 @@ sealed interface TemplateEvent {
     record Observed(long seq, long id, int extra, boolean truncated, Instant at, int window) implements TemplateEvent {
     }
 
+    /** A template's pattern narrowed by a prompt that showed more of what varies. */
+    record Narrowed(long seq, long id, PromptPattern pattern) implements TemplateEvent {
+    }
+
     /** One template removed. */
     record Deleted(long seq, long id) implements TemplateEvent {
     }

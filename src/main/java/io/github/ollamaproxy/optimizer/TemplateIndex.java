@@ -1,52 +1,50 @@
 package io.github.ollamaproxy.optimizer;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
-import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
- * The templates of one model, found by their 64-token-prefix fingerprint without scanning them
- * all: the 64 bits are cut into four 16-bit blocks, and each block value maps to the templates
- * that have it. Two fingerprints within Hamming distance 3 agree on at least one block (four
- * blocks, at most three differing bits), so looking up the query's four blocks finds every such
- * template; {@code Long.bitCount} then checks the real distance, and the longer prefixes rank the
- * candidates (Manku, Jain and Das Sarma, "Detecting near-duplicates for web crawling", WWW 2007).
+ * The templates of one model, found without scanning them all: every template is filed under the
+ * keys of its pattern ({@link PromptPattern#keys}: the first and last words of its leading parts),
+ * a prompt collects the templates filed under its own keys, and the candidates sharing the most
+ * keys are aligned with it ({@link PatternAlignment}); the best verdict wins, then the most words
+ * kept. A weak match is dropped when another candidate shows that the parts it keeps front several
+ * tasks ({@link MatchRules#contradicts}). This is blocking as in record linkage: exact keys on the parts of a pattern that do not
+ * vary, then verification.
  */
 final class TemplateIndex {
 
-    /** The largest 64-prefix distance the four blocks guarantee to find. */
-    static final int MAX_PREFIX_DISTANCE = 3;
-
-    private static final int BLOCKS = 4;
-    private static final int BLOCK_BITS = Long.SIZE / BLOCKS;
-    private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
-
-    private final List<Map<Integer, List<Template>>> blocks = new ArrayList<>(BLOCKS);
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private int size;
-
-    TemplateIndex() {
-        for (int block = 0; block < BLOCKS; block++) {
-            blocks.add(new HashMap<>());
-        }
-    }
+    /** Candidates aligned per lookup, those sharing the most keys first. */
+    static final int MAX_CANDIDATES = 16;
 
     /**
-     * The best template within the thresholds (one per resolution) that agrees on at least the
-     * first {@code requiredLevels} resolutions (or on all), if any.
+     * Templates under one key above which the key is too common to tell templates apart (a generic
+     * system prompt); such a key is used only when the prompt has no other, and then for its most
+     * recent templates.
      */
-    Optional<TemplateMatch> find(Fingerprint query, int[] thresholds, int requiredLevels) {
+    static final int CROWDED = 64;
+
+    private final Map<Long, List<Template>> buckets = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final MatchRules rules;
+    private int size;
+
+    TemplateIndex(MatchRules rules) {
+        this.rules = rules;
+    }
+
+    /** The template the prompt matches best, if any. */
+    Optional<TemplateMatch> find(PromptPattern prompt) {
         lock.readLock().lock();
         try {
-            return best(query, thresholds, requiredLevels);
+            return best(prompt);
         } finally {
             lock.readLock().unlock();
         }
@@ -55,10 +53,7 @@ final class TemplateIndex {
     void add(Template template) {
         lock.writeLock().lock();
         try {
-            long prefix = template.fingerprint().prefix64();
-            for (int block = 0; block < BLOCKS; block++) {
-                blocks.get(block).computeIfAbsent(blockValue(prefix, block), key -> new ArrayList<>(1)).add(template);
-            }
+            file(template);
             size++;
         } finally {
             lock.writeLock().unlock();
@@ -68,17 +63,18 @@ final class TemplateIndex {
     void remove(Template template) {
         lock.writeLock().lock();
         try {
-            long prefix = template.fingerprint().prefix64();
-            for (int block = 0; block < BLOCKS; block++) {
-                List<Template> bucket = blocks.get(block).get(blockValue(prefix, block));
-                if (bucket != null && bucket.remove(template) && bucket.isEmpty()) {
-                    blocks.get(block).remove(blockValue(prefix, block));
-                }
-            }
+            unfile(template);
             size--;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Gives a template a narrower pattern and files it under the new keys; the caller holds the lock. */
+    void narrow(Template template, PromptPattern pattern) {
+        unfile(template);
+        template.narrow(pattern);
+        file(template);
     }
 
     int size() {
@@ -90,7 +86,7 @@ final class TemplateIndex {
         }
     }
 
-    /** Runs an action under the write lock, so a find-then-add is atomic. */
+    /** Runs an action under the write lock, so a find-then-change is atomic. */
     <T> T exclusively(Supplier<T> action) {
         lock.writeLock().lock();
         try {
@@ -100,41 +96,96 @@ final class TemplateIndex {
         }
     }
 
-    Optional<TemplateMatch> best(Fingerprint query, int[] thresholds, int requiredLevels) {
-        long prefix = query.prefix64();
-        Set<Template> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        TemplateMatch best = null;
-        int bestLevels = 0;
-        for (int block = 0; block < BLOCKS; block++) {
-            List<Template> bucket = blocks.get(block).get(blockValue(prefix, block));
+    /** The best match; the caller holds a lock. */
+    Optional<TemplateMatch> best(PromptPattern prompt) {
+        Map<Template, int[]> hits = new IdentityHashMap<>();
+        List<Template> smallestCrowded = null;
+        for (long key : prompt.keys()) {
+            List<Template> bucket = buckets.get(key);
             if (bucket == null) {
                 continue;
             }
-            for (Template candidate : bucket) {
-                if (!seen.add(candidate)) {
-                    continue;
+            if (bucket.size() > CROWDED) {
+                if (smallestCrowded == null || bucket.size() < smallestCrowded.size()) {
+                    smallestCrowded = bucket;
                 }
-                int distance = Long.bitCount(prefix ^ candidate.fingerprint().prefix64());
-                if (distance > thresholds[0]) {
-                    continue;
-                }
-                int levels = 1;
-                while (levels < Resolution.COUNT && query.distance(candidate.fingerprint(), levels) <= thresholds[levels]) {
-                    levels++;
-                }
-                if (levels < requiredLevels) {
-                    continue;
-                }
-                if (levels > bestLevels || levels == bestLevels && distance < best.distance()) {
-                    best = new TemplateMatch(candidate, distance, Resolution.ALL.get(levels - 1));
-                    bestLevels = levels;
-                }
+                continue;
+            }
+            for (Template template : bucket) {
+                hits.computeIfAbsent(template, t -> new int[1])[0]++;
+            }
+        }
+        if (hits.isEmpty() && smallestCrowded != null) {
+            for (Template template : smallestCrowded.subList(smallestCrowded.size() - CROWDED, smallestCrowded.size())) {
+                hits.put(template, new int[] {1});
+            }
+        }
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map.Entry<Template, int[]>> candidates = new ArrayList<>(hits.entrySet());
+        if (candidates.size() > MAX_CANDIDATES) {
+            candidates.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]));
+            candidates = candidates.subList(0, MAX_CANDIDATES);
+        }
+        List<Template> chosen = new ArrayList<>(candidates.size());
+        for (Map.Entry<Template, int[]> candidate : candidates) {
+            chosen.add(candidate.getKey());
+        }
+        return choose(chosen, prompt, rules);
+    }
+
+    /** The best match among these templates, by the rules. */
+    static Optional<TemplateMatch> choose(List<Template> candidates, PromptPattern prompt, MatchRules rules) {
+        TemplateMatch best = null;
+        List<TemplateMatch> rejected = new ArrayList<>();
+        for (Template candidate : candidates) {
+            TemplateMatch match = rules.judge(candidate, prompt);
+            if (match == null) {
+                continue;
+            }
+            if (match.verdict() == PatternAlignment.Verdict.NONE) {
+                rejected.add(match);
+            } else if (best == null || better(match, best)) {
+                best = match;
+            }
+        }
+        if (best != null && best.verdict() == PatternAlignment.Verdict.WEAK) {
+            TemplateMatch weak = best;
+            if (rejected.stream().anyMatch(match -> rules.contradicts(match, weak))) {
+                return Optional.empty();
+            }
+            TemplateRegistry.Aside aside = weak.template().peekAside();
+            if (aside != null && rules.sameOtherTask(aside.prompt(), weak, prompt)) {
+                return Optional.empty();
             }
         }
         return Optional.ofNullable(best);
     }
 
-    private static int blockValue(long fingerprint, int block) {
-        return (int) (fingerprint >>> (block * BLOCK_BITS)) & BLOCK_MASK;
+    /** Whether one match beats another: stronger verdict, then more words shared, then fewer varied. */
+    private static boolean better(TemplateMatch a, TemplateMatch b) {
+        if (a.verdict() != b.verdict()) {
+            return a.verdict().compareTo(b.verdict()) > 0;
+        }
+        if (a.shared() != b.shared()) {
+            return a.shared() > b.shared();
+        }
+        return a.varied() < b.varied();
+    }
+
+    private void file(Template template) {
+        for (long key : template.pattern().keys()) {
+            buckets.computeIfAbsent(key, k -> new ArrayList<>(1)).add(template);
+        }
+    }
+
+    private void unfile(Template template) {
+        for (long key : template.pattern().keys()) {
+            List<Template> bucket = buckets.get(key);
+            if (bucket != null && bucket.remove(template) && bucket.isEmpty()) {
+                buckets.remove(key);
+            }
+        }
     }
 }

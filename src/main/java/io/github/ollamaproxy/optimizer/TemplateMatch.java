@@ -3,9 +3,19 @@ package io.github.ollamaproxy.optimizer;
 /**
  * A template a prompt matched.
  *
- * @param template   the template
- * @param distance   Hamming distance of the 64-token-prefix fingerprints
- * @param resolution the longest prefix at which every shorter one also matched
+ * @param template  the template
+ * @param alignment how the prompt lines up with the template's pattern
+ * @param verdict   whether the match also shows which words of the template vary
  */
-public record TemplateMatch(Template template, int distance, Resolution resolution) {
+public record TemplateMatch(Template template, PatternAlignment alignment, PatternAlignment.Verdict verdict) {
+
+    /** Words of the template's pattern the prompt has. */
+    public int shared() {
+        return alignment.kept();
+    }
+
+    /** Words of the template's pattern the prompt varies. */
+    public int varied() {
+        return alignment.lost();
+    }
 }

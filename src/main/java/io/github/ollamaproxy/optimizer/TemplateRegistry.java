@@ -24,14 +24,12 @@ public final class TemplateRegistry {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong seq = new AtomicLong();
     private final ReadWriteLock changes = new ReentrantReadWriteLock();
-    private final int[] thresholds;
-    private final int requiredLevels;
+    private final MatchRules rules;
     private final int recentNeeds;
     private volatile Consumer<TemplateEvent> journal = event -> { };
 
     public TemplateRegistry(OptimizerProperties properties) {
-        this.thresholds = properties.thresholds().stream().mapToInt(Integer::intValue).toArray();
-        this.requiredLevels = properties.matchLevels();
+        this.rules = MatchRules.of(properties);
         this.recentNeeds = properties.recentNeeds();
     }
 
@@ -41,9 +39,9 @@ public final class TemplateRegistry {
     }
 
     /** The template of this model that the prompt matches best, if any. */
-    public Optional<TemplateMatch> find(String model, Fingerprint fingerprint) {
+    Optional<TemplateMatch> find(String model, PromptPattern prompt) {
         TemplateIndex index = byModel.get(model);
-        return index == null ? Optional.empty() : index.find(fingerprint, thresholds, requiredLevels);
+        return index == null ? Optional.empty() : index.find(prompt);
     }
 
     public Optional<Template> get(long id) {
@@ -54,22 +52,18 @@ public final class TemplateRegistry {
      * Learns a template from a prompt and the extra tokens its first answer needed, unless a
      * template that the prompt matches appeared meanwhile; then that one observes the answer.
      */
-    public Template learn(String model, Fingerprint fingerprint, int extra, boolean truncated, Instant at,
+    Template learn(String model, PromptPattern prompt, int extra, boolean truncated, Instant at,
             WindowSource windows) {
         changes.readLock().lock();
         try {
-            TemplateIndex index = byModel.computeIfAbsent(model, key -> new TemplateIndex());
+            TemplateIndex index = byModel.computeIfAbsent(model, key -> new TemplateIndex(rules));
             Learning learning = index.exclusively(() -> {
-                Optional<TemplateMatch> match = index.best(fingerprint, thresholds, requiredLevels);
+                Optional<TemplateMatch> match = index.best(prompt);
                 if (match.isPresent()) {
+                    adaptLocked(index, match.get(), new Aside(prompt, extra, truncated, at), windows);
                     return new Learning(match.get().template(), false);
                 }
-                Template created = new Template(nextId.getAndIncrement(), model, fingerprint, at, recentNeeds);
-                created.observe(extra, truncated, at, windows.window(created.extrasWith(extra)));
-                index.add(created);
-                byId.put(created.id(), created);
-                journal.accept(new TemplateEvent.Learned(seq.incrementAndGet(), created.state()));
-                return new Learning(created, true);
+                return new Learning(createLocked(index, model, prompt, extra, truncated, at, windows), true);
             });
             if (!learning.created()) {
                 observeLocked(learning.template(), extra, truncated, at, windows);
@@ -80,11 +74,23 @@ public final class TemplateRegistry {
         }
     }
 
-    /** Records an answer to a prompt that matched the template. */
-    public void observe(Template template, int extra, boolean truncated, Instant at, WindowSource windows) {
+    /**
+     * Records an answer to a prompt that matched the template, and narrows the template's pattern
+     * when the prompt shows more of what varies.
+     */
+    void observe(Template template, PromptPattern prompt, int extra, boolean truncated, Instant at,
+            WindowSource windows) {
         changes.readLock().lock();
         try {
-            if (byId.containsKey(template.id())) {
+            TemplateIndex index = byModel.get(template.model());
+            if (index != null && byId.containsKey(template.id())) {
+                index.exclusively(() -> {
+                    TemplateMatch match = rules.match(template, prompt);
+                    if (match != null) {
+                        adaptLocked(index, match, new Aside(prompt, extra, truncated, at), windows);
+                    }
+                    return null;
+                });
                 observeLocked(template, extra, truncated, at, windows);
             }
         } finally {
@@ -151,6 +157,14 @@ public final class TemplateRegistry {
         } else if (event instanceof TemplateEvent.Observed observed) {
             get(observed.id()).ifPresent(template -> template.observe(observed.extra(), observed.truncated(),
                     observed.at(), observed.window()));
+        } else if (event instanceof TemplateEvent.Narrowed narrowed) {
+            get(narrowed.id()).ifPresent(template -> {
+                TemplateIndex index = byModel.get(template.model());
+                index.exclusively(() -> {
+                    index.narrow(template, narrowed.pattern());
+                    return null;
+                });
+            });
         } else if (event instanceof TemplateEvent.Deleted deleted) {
             Template removed = byId.remove(deleted.id());
             if (removed != null) {
@@ -166,7 +180,7 @@ public final class TemplateRegistry {
     void restore(TemplateState state) {
         Template template = Template.restore(state, recentNeeds);
         byId.put(template.id(), template);
-        byModel.computeIfAbsent(template.model(), key -> new TemplateIndex()).add(template);
+        byModel.computeIfAbsent(template.model(), key -> new TemplateIndex(rules)).add(template);
         nextId.accumulateAndGet(state.id() + 1, Math::max);
     }
 
@@ -176,6 +190,39 @@ public final class TemplateRegistry {
         nextId.accumulateAndGet(nextTemplateId, Math::max);
     }
 
+    private Template createLocked(TemplateIndex index, String model, PromptPattern prompt, int extra,
+            boolean truncated, Instant at, WindowSource windows) {
+        Template created = new Template(nextId.getAndIncrement(), model, prompt, at, recentNeeds);
+        created.observe(extra, truncated, at, windows.window(created.extrasWith(extra)));
+        index.add(created);
+        byId.put(created.id(), created);
+        journal.accept(new TemplateEvent.Learned(seq.incrementAndGet(), created.state()));
+        return created;
+    }
+
+    /**
+     * Narrows the template's pattern when the match shows what varies. A prompt that matched an
+     * unrefined template only weakly is kept aside; once the pattern is narrowed, a kept prompt it
+     * no longer takes was another task and becomes a template of its own (unless a template of that
+     * task exists by then).
+     */
+    private void adaptLocked(TemplateIndex index, TemplateMatch match, Aside prompt, WindowSource windows) {
+        Template template = match.template();
+        if (match.verdict() == PatternAlignment.Verdict.STRONG && match.alignment().changed()) {
+            PromptPattern narrowed = match.alignment().narrowed();
+            index.narrow(template, narrowed);
+            journal.accept(new TemplateEvent.Narrowed(seq.incrementAndGet(), template.id(), narrowed));
+            Aside aside = template.takeAside();
+            if (aside != null && rules.match(template, aside.prompt()) == null
+                    && index.best(aside.prompt()).isEmpty()) {
+                createLocked(index, template.model(), aside.prompt(), aside.extra(), aside.truncated(), aside.at(),
+                        windows);
+            }
+        } else if (match.verdict() == PatternAlignment.Verdict.WEAK && !template.pattern().refined()) {
+            template.keepAside(prompt);
+        }
+    }
+
     private void observeLocked(Template template, int extra, boolean truncated, Instant at, WindowSource windows) {
         int window;
         synchronized (template) {
@@ -183,6 +230,10 @@ public final class TemplateRegistry {
             template.observe(extra, truncated, at, window);
         }
         journal.accept(new TemplateEvent.Observed(seq.incrementAndGet(), template.id(), extra, truncated, at, window));
+    }
+
+    /** A prompt that matched a template weakly, with what its answer needed. */
+    record Aside(PromptPattern prompt, int extra, boolean truncated, Instant at) {
     }
 
     /** The template a learning ended with, and whether it is new. */

@@ -7,8 +7,7 @@ import java.time.Instant;
  *
  * @param id           stable id
  * @param model        canonical model name the template was learned for
- * @param fingerprints its fingerprints at every resolution
- * @param tokens       word tokens of the prompt it was learned from
+ * @param pattern      what its prompts have in common
  * @param createdAt    when it was learned
  * @param lastUsed     when it last matched or learned
  * @param observations answers observed (the first one included)
@@ -16,6 +15,11 @@ import java.time.Instant;
  * @param window       the context window of its last request
  * @param extras       recent needs beyond the prompt's estimated size, oldest first
  */
-public record TemplateState(long id, String model, long[] fingerprints, int tokens, Instant createdAt,
-        Instant lastUsed, long observations, long truncations, int window, int[] extras) {
+public record TemplateState(long id, String model, PromptPattern pattern, Instant createdAt, Instant lastUsed,
+        long observations, long truncations, int window, int[] extras) {
+
+    /** Words of the prompt the template was learned from. */
+    public int tokens() {
+        return pattern.words();
+    }
 }

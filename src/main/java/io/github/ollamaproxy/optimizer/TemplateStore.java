@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -47,7 +49,7 @@ public final class TemplateStore implements AutoCloseable {
     static final String SNAPSHOT = "templates.snapshot.ndjson";
     static final String JOURNAL = "templates.journal.ndjson";
     private static final Logger LOG = LoggerFactory.getLogger(TemplateStore.class);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final Path folder;
     private final TemplateRegistry registry;
@@ -174,9 +176,14 @@ public final class TemplateStore implements AutoCloseable {
                 JsonNode header = json.readTree(reader.readLine());
                 snapshotSeq = header.path("seq").asLong();
                 registry.restoreCounters(snapshotSeq, header.path("nextId").asLong(1));
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    registry.restore(decodeTemplate(json.readTree(line)));
+                if (header.path("version").asInt() < VERSION) {
+                    LOG.info("Optimizer store {}: templates of an earlier version (SimHash fingerprints) are "
+                            + "relearned", folder);
+                } else {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        registry.restore(decodeTemplate(json.readTree(line)));
+                    }
                 }
             }
         }
@@ -210,6 +217,8 @@ public final class TemplateStore implements AutoCloseable {
             node.put("type", "observed").put("id", observed.id()).put("extra", observed.extra())
                     .put("truncated", observed.truncated()).put("at", observed.at().toString())
                     .put("window", observed.window());
+        } else if (event instanceof TemplateEvent.Narrowed narrowed) {
+            node.put("type", "narrowed").put("id", narrowed.id()).set("pattern", encode(narrowed.pattern()));
         } else if (event instanceof TemplateEvent.Deleted deleted) {
             node.put("type", "deleted").put("id", deleted.id());
         } else {
@@ -227,6 +236,8 @@ public final class TemplateStore implements AutoCloseable {
                 case "observed" -> new TemplateEvent.Observed(seq, node.path("id").asLong(), node.path("extra").asInt(),
                         node.path("truncated").asBoolean(), Instant.parse(node.path("at").asText()),
                         node.path("window").asInt());
+                case "narrowed" -> new TemplateEvent.Narrowed(seq, node.path("id").asLong(),
+                        decodePattern(node.path("pattern")));
                 case "deleted" -> new TemplateEvent.Deleted(seq, node.path("id").asLong());
                 case "cleared" -> new TemplateEvent.Cleared(seq);
                 default -> null;
@@ -238,11 +249,8 @@ public final class TemplateStore implements AutoCloseable {
 
     private ObjectNode encode(TemplateState state) {
         ObjectNode node = json.createObjectNode().put("id", state.id()).put("model", state.model());
-        ArrayNode fingerprints = node.putArray("fingerprints");
-        for (long value : state.fingerprints()) {
-            fingerprints.add(Long.toHexString(value));
-        }
-        node.put("tokens", state.tokens()).put("createdAt", state.createdAt().toString())
+        node.set("pattern", encode(state.pattern()));
+        node.put("createdAt", state.createdAt().toString())
                 .put("lastUsed", state.lastUsed().toString()).put("observations", state.observations())
                 .put("truncations", state.truncations()).put("window", state.window());
         ArrayNode extras = node.putArray("extras");
@@ -252,17 +260,48 @@ public final class TemplateStore implements AutoCloseable {
         return node;
     }
 
-    private static TemplateState decodeTemplate(JsonNode node) {
-        long[] fingerprints = new long[Resolution.COUNT];
-        for (int i = 0; i < Resolution.COUNT; i++) {
-            fingerprints[i] = Long.parseUnsignedLong(node.path("fingerprints").get(i).asText(), 16);
+    private ObjectNode encode(PromptPattern pattern) {
+        ObjectNode node = json.createObjectNode().put("refined", pattern.refined()).put("words", pattern.words());
+        ArrayNode parts = node.putArray("parts");
+        for (PromptPart part : pattern.parts()) {
+            parts.addObject().put("role", part.role()).put("head", words(part.head())).put("tail", words(part.tail()))
+                    .put("open", part.open()).put("words", part.words());
         }
+        return node;
+    }
+
+    private static PromptPattern decodePattern(JsonNode node) {
+        if (!node.path("parts").isArray()) {
+            throw new IllegalArgumentException("no pattern");
+        }
+        List<PromptPart> parts = new ArrayList<>();
+        for (JsonNode part : node.path("parts")) {
+            parts.add(new PromptPart(part.path("role").asText(), words(part.path("head").asText()),
+                    words(part.path("tail").asText()), part.path("open").asBoolean(), part.path("words").asInt()));
+        }
+        return new PromptPattern(parts, node.path("refined").asBoolean(), node.path("words").asInt());
+    }
+
+    private static String words(int[] hashes) {
+        ByteBuffer bytes = ByteBuffer.allocate(hashes.length * Integer.BYTES);
+        bytes.asIntBuffer().put(hashes);
+        return Base64.getEncoder().encodeToString(bytes.array());
+    }
+
+    private static int[] words(String encoded) {
+        IntBuffer ints = ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).asIntBuffer();
+        int[] hashes = new int[ints.remaining()];
+        ints.get(hashes);
+        return hashes;
+    }
+
+    private static TemplateState decodeTemplate(JsonNode node) {
         int[] extras = new int[node.path("extras").size()];
         for (int i = 0; i < extras.length; i++) {
             extras[i] = node.path("extras").get(i).asInt();
         }
-        return new TemplateState(node.path("id").asLong(), node.path("model").asText(), fingerprints,
-                node.path("tokens").asInt(), Instant.parse(node.path("createdAt").asText()),
+        return new TemplateState(node.path("id").asLong(), node.path("model").asText(),
+                decodePattern(node.path("pattern")), Instant.parse(node.path("createdAt").asText()),
                 Instant.parse(node.path("lastUsed").asText()), node.path("observations").asLong(),
                 node.path("truncations").asLong(), node.path("window").asInt(), extras);
     }

@@ -1,10 +1,15 @@
 package io.github.ollamaproxy.optimizer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.github.ollamaproxy.agent.ConversationTurn;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -16,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH benchmarks of the optimizer's hot path: a template lookup among 1k, 10k and 100k templates
- * of one model (half the queries near-duplicates of a template, half unrelated), and fingerprinting
- * prompts of 1, 4 and 16 KB. See {@code docs/benchmarks.md} for how to run them.
+ * of one model, made by the corpus generator in every shape ({@link TemplateCorpus}; the queries
+ * are other prompts of stored templates and one-off prompts, half each), and reading prompts of 1,
+ * 4 and 16 KB into their word pattern. See {@code docs/benchmarks.md} for how to run them.
  */
 public class OptimizerJmhBenchmark {
 
@@ -32,39 +38,32 @@ public class OptimizerJmhBenchmark {
         int templates;
 
         TemplateRegistry registry;
-        Fingerprint[] queries;
+        PromptPattern[] queries;
         int next;
 
         @Setup
         public void fill() {
-            OptimizerProperties properties = OptimizerProperties.defaults();
-            registry = new TemplateRegistry(properties);
-            SplittableRandom random = new SplittableRandom(templates);
-            Fingerprint[] stored = new Fingerprint[templates];
-            for (int i = 0; i < templates; i++) {
-                stored[i] = random(random);
-                registry.learn(MODEL, stored[i], 500, false, Instant.EPOCH, extras -> 2048);
-            }
-            queries = new Fingerprint[QUERIES];
-            for (int i = 0; i < QUERIES; i++) {
-                if (i % 2 == 0) {
-                    long[] values = stored[random.nextInt(templates)].values();
-                    for (int flip = random.nextInt(4); flip > 0; flip--) {
-                        values[0] ^= 1L << random.nextInt(64);
-                    }
-                    queries[i] = new Fingerprint(values, 2000);
+            registry = new TemplateRegistry(OptimizerProperties.defaults());
+            List<TemplateCorpus.Prompt> prompts = TemplateCorpus.prompts(templates, templates / 8, 2, QUERIES / 2);
+            Set<Integer> learned = new HashSet<>();
+            List<PromptPattern> repeats = new ArrayList<>();
+            List<PromptPattern> oneOffs = new ArrayList<>();
+            for (TemplateCorpus.Prompt prompt : prompts) {
+                PromptPattern pattern = PromptPattern.of(prompt.turns());
+                if (prompt.template() < 0) {
+                    oneOffs.add(pattern);
+                } else if (learned.add(prompt.template())) {
+                    registry.learn(MODEL, pattern, 500, false, Instant.EPOCH, extras -> 2048);
                 } else {
-                    queries[i] = random(random);
+                    repeats.add(pattern);
                 }
             }
-        }
-
-        private static Fingerprint random(SplittableRandom random) {
-            long[] values = new long[Resolution.COUNT];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = random.nextLong();
+            queries = new PromptPattern[QUERIES];
+            SplittableRandom random = new SplittableRandom(templates);
+            for (int i = 0; i < QUERIES; i++) {
+                List<PromptPattern> from = i % 2 == 0 ? repeats : oneOffs;
+                queries[i] = from.get(random.nextInt(from.size()));
             }
-            return new Fingerprint(values, 2000);
         }
     }
 
@@ -75,7 +74,7 @@ public class OptimizerJmhBenchmark {
         @Param({"1", "4", "16"})
         int kilobytes;
 
-        String text;
+        List<ConversationTurn> turns;
 
         @Setup
         public void write() {
@@ -84,7 +83,8 @@ public class OptimizerJmhBenchmark {
             while (builder.length() < kilobytes * 1024) {
                 builder.append("word").append(random.nextInt(5000)).append(random.nextInt(8) == 0 ? ". " : " ");
             }
-            text = builder.substring(0, kilobytes * 1024);
+            turns = List.of(new ConversationTurn("system", "You are a careful assistant."),
+                    new ConversationTurn("user", builder.substring(0, kilobytes * 1024)));
         }
     }
 
@@ -98,7 +98,7 @@ public class OptimizerJmhBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Fingerprint fingerprint(Prompts prompts) {
-        return SimHasher.fingerprint(prompts.text);
+    public PromptPattern pattern(Prompts prompts) {
+        return PromptPattern.of(prompts.turns);
     }
 }

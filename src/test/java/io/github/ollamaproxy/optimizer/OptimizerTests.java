@@ -47,8 +47,7 @@ class OptimizerTests extends ProxyIntegrationTest {
 
         assertThat(upstreamOptions("opt-model").path("num_ctx").asInt()).isEqualTo(window);
         assertThat(second.headers().firstValue(PromptOptimizer.HEADER).orElseThrow())
-                .startsWith("template=" + learned.path("id").asLong() + "; distance=")
-                .contains("; resolution=").endsWith("; num_ctx=" + window);
+                .matches("template=" + learned.path("id").asLong() + "; shared=\\d+; varied=\\d+; num_ctx=" + window);
         awaitTemplate("opt-model", 2);
     }
 
@@ -156,6 +155,48 @@ class OptimizerTests extends ProxyIntegrationTest {
         assertThat(window).as("num_ctx for a prompt of %d tokens", promptTokens).isGreaterThanOrEqualTo(promptTokens);
         assertThat(optimizer.charsPerToken("dense-opt")).isLessThan(2.2);
         assertThat(optimizer.charsPerToken("opt-model")).isGreaterThan(3.5);
+    }
+
+    @Test
+    void aShortRequestWhoseTitleChangesIsOneTemplate() {
+        String request = "/opt Write a short, friendly review of the film %s for our weekly newsletter. Mention the "
+                + "director, the lead actors and one memorable scene, avoid spoilers, keep it under two hundred words "
+                + "and end with a rating out of five stars.";
+        chat("opt-model", request.formatted("Casablanca"), false);
+        long id = awaitTemplate("opt-model", 1).path("id").asLong();
+
+        for (String title : new String[] {"The Grand Budapest Hotel", "Heat", "Spirited Away"}) {
+            assertThat(chat("opt-model", request.formatted(title), false).headers()
+                    .firstValue(PromptOptimizer.HEADER).orElseThrow()).startsWith("template=" + id + ";");
+        }
+        awaitTemplate("opt-model", 4);
+        assertThat(ProxyClient.json(client.get("/optimizer/templates").body())).hasSize(1);
+    }
+
+    @Test
+    void tasksAppendedToOneLongSystemPromptKeepTheirOwnTemplates() {
+        String shared = TEMPLATE.repeat(3);
+        String summarise = "Summarise the change in three sentences for the release notes, naming the modules "
+                + "it touches and any configuration it adds.";
+        String review = "List the tests this change needs, one per line, each with the behaviour it proves "
+                + "and the class it belongs in.";
+        String[] headers = new String[4];
+        int i = 0;
+        for (String task : new String[] {summarise, review, summarise, review}) {
+            headers[i] = client.send(client.request("/api/chat").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"opt-model\",\"stream\":false,"
+                            + "\"messages\":[{\"role\":\"system\",\"content\":" + ProxyClient.quote(shared + task)
+                            + "},{\"role\":\"user\",\"content\":" + ProxyClient.quote("/opt diff: change " + i)
+                            + "}]}")).build()).headers().firstValue(PromptOptimizer.HEADER).orElseThrow();
+            awaitTemplate("opt-model", 1);
+            i++;
+        }
+
+        assertThat(headers[0]).isEqualTo("template=none; learning");
+        assertThat(headers[1]).isEqualTo("template=none; learning");
+        assertThat(ProxyClient.json(client.get("/optimizer/templates").body())).hasSize(2);
+        assertThat(headers[2]).isNotEqualTo(headers[3]).startsWith("template=");
+        assertThat(headers[3]).startsWith("template=");
     }
 
     private JsonNode awaitTemplate(String model, int observations) {

@@ -28,7 +28,7 @@ class TemplateRegistryTests {
             int template = i % 4;
             learners.add(CompletableFuture.runAsync(() -> {
                 await(start);
-                registry.learn("m:latest", TemplateStoreTests.fingerprint(template), need, false, Instant.now(), WINDOWS);
+                registry.learn("m:latest", TemplateStoreTests.pattern(template), need, false, Instant.now(), WINDOWS);
             }, threads));
         }
         start.countDown();
@@ -43,20 +43,20 @@ class TemplateRegistryTests {
     @Test
     void templatesAreKeyedByModel() {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
-        registry.learn("a:latest", TemplateStoreTests.fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        registry.learn("a:latest", TemplateStoreTests.pattern(1), 1000, false, Instant.now(), WINDOWS);
 
-        assertThat(registry.find("a:latest", TemplateStoreTests.fingerprint(1))).isPresent();
-        assertThat(registry.find("b:latest", TemplateStoreTests.fingerprint(1))).isEmpty();
+        assertThat(registry.find("a:latest", TemplateStoreTests.pattern(1))).isPresent();
+        assertThat(registry.find("b:latest", TemplateStoreTests.pattern(1))).isEmpty();
     }
 
     @Test
     void windowFollowsTheRecentExtras() {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
-        Template template = registry.learn("m:latest", TemplateStoreTests.fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        Template template = registry.learn("m:latest", TemplateStoreTests.pattern(1), 1000, false, Instant.now(), WINDOWS);
         assertThat(template.window()).isEqualTo(2048);
 
         for (int i = 0; i < 10; i++) {
-            registry.observe(template, 5000, false, Instant.now(), WINDOWS);
+            registry.observe(template, TemplateStoreTests.pattern(1), 5000, false, Instant.now(), WINDOWS);
         }
 
         assertThat(template.window()).isEqualTo(6144);

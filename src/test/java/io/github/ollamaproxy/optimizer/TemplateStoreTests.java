@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +27,10 @@ class TemplateStoreTests {
     void templatesSurviveARestart() {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
         try (TemplateStore store = store(registry)) {
-            Template kept = registry.learn("m:latest", fingerprint(1), 1500, false, Instant.parse("2026-01-01T00:00:00Z"), WINDOWS);
-            registry.observe(kept, 3500, false, Instant.parse("2026-01-02T00:00:00Z"), WINDOWS);
-            Template dropped = registry.learn("m:latest", fingerprint(2), 900, false, Instant.now(), WINDOWS);
-            registry.learn("other:latest", fingerprint(3), 6000, true, Instant.now(), WINDOWS);
+            Template kept = registry.learn("m:latest", pattern(1), 1500, false, Instant.parse("2026-01-01T00:00:00Z"), WINDOWS);
+            registry.observe(kept, pattern(1), 3500, false, Instant.parse("2026-01-02T00:00:00Z"), WINDOWS);
+            Template dropped = registry.learn("m:latest", pattern(2), 900, false, Instant.now(), WINDOWS);
+            registry.learn("other:latest", pattern(3), 6000, true, Instant.now(), WINDOWS);
             registry.delete(dropped.id());
         }
 
@@ -43,11 +42,11 @@ class TemplateStoreTests {
             assertThat(kept.extras()).containsExactly(1500, 3500);
             assertThat(kept.window()).isEqualTo(5120);
             assertThat(kept.lastUsed()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
-            assertThat(reloaded.find("m:latest", fingerprint(1))).isPresent();
-            assertThat(reloaded.find("m:latest", fingerprint(2))).isEmpty();
+            assertThat(reloaded.find("m:latest", pattern(1))).isPresent();
+            assertThat(reloaded.find("m:latest", pattern(2))).isEmpty();
             TemplateState other = reloaded.list().stream().filter(t -> t.model().equals("other:latest")).findFirst().orElseThrow();
             assertThat(other.truncations()).isEqualTo(1);
-            Template next = reloaded.learn("m:latest", fingerprint(4), 100, false, Instant.now(), WINDOWS);
+            Template next = reloaded.learn("m:latest", pattern(4), 100, false, Instant.now(), WINDOWS);
             assertThat(next.id()).isGreaterThan(3);
         }
     }
@@ -56,9 +55,9 @@ class TemplateStoreTests {
     void journalWrittenBeforeACrashIsReplayed() throws IOException {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
         TemplateStore store = store(registry);
-        registry.learn("m:latest", fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        registry.learn("m:latest", pattern(1), 1000, false, Instant.now(), WINDOWS);
         store.flush();
-        registry.learn("m:latest", fingerprint(2), 2000, false, Instant.now(), WINDOWS);
+        registry.learn("m:latest", pattern(2), 2000, false, Instant.now(), WINDOWS);
         store.flush();
 
         TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
@@ -70,7 +69,7 @@ class TemplateStoreTests {
     void aLineCutShortByAKillIsSkipped() throws IOException {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
         TemplateStore store = store(registry);
-        registry.learn("m:latest", fingerprint(1), 1000, false, Instant.now(), WINDOWS);
+        registry.learn("m:latest", pattern(1), 1000, false, Instant.now(), WINDOWS);
         store.flush();
         Files.writeString(folder.resolve(TemplateStore.JOURNAL), "{\"seq\":99,\"type\":\"learned\",\"templ",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -85,8 +84,8 @@ class TemplateStoreTests {
     void aKillBetweenSnapshotAndJournalResetDoesNotCountTwice() throws IOException {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
         TemplateStore store = store(registry);
-        Template template = registry.learn("m:latest", fingerprint(1), 1000, false, Instant.now(), WINDOWS);
-        registry.observe(template, 1200, false, Instant.now(), WINDOWS);
+        Template template = registry.learn("m:latest", pattern(1), 1000, false, Instant.now(), WINDOWS);
+        registry.observe(template, pattern(1), 1200, false, Instant.now(), WINDOWS);
         store.flush();
         List<String> journal = Files.readAllLines(folder.resolve(TemplateStore.JOURNAL));
         store.compact();
@@ -103,7 +102,7 @@ class TemplateStoreTests {
         TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
         try (TemplateStore store = new TemplateStore(folder, registry, Duration.ofHours(1), 10)) {
             for (int i = 0; i < 25; i++) {
-                registry.learn("m:latest", fingerprint(100 + i), 1000 + i, false, Instant.now(), WINDOWS);
+                registry.learn("m:latest", pattern(100 + i), 1000 + i, false, Instant.now(), WINDOWS);
                 store.flush();
             }
             assertThat(Files.readAllLines(folder.resolve(TemplateStore.JOURNAL)).size()).isLessThan(10);
@@ -111,17 +110,51 @@ class TemplateStoreTests {
         }
     }
 
+    @Test
+    void aNarrowedPatternSurvivesARestart() {
+        String instructions = PatternAlignmentTests.words(900, 40);
+        TemplateRegistry registry = new TemplateRegistry(PROPERTIES);
+        try (TemplateStore store = store(registry)) {
+            Template template = registry.learn("m:latest", document(instructions, 901, 400), 500, false, Instant.now(),
+                    WINDOWS);
+            registry.observe(template, document(instructions, 902, 80), 600, false, Instant.now(), WINDOWS);
+            assertThat(template.pattern().refined()).isTrue();
+        }
+
+        TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
+        try (TemplateStore store = store(reloaded)) {
+            TemplateMatch match = reloaded.find("m:latest", document(instructions, 903, 1200)).orElseThrow();
+            assertThat(match.template().pattern().refined()).isTrue();
+            assertThat(match.verdict()).isEqualTo(PatternAlignment.Verdict.STRONG);
+            assertThat(reloaded.find("m:latest", document(PatternAlignmentTests.words(904, 40), 905, 100))).isEmpty();
+        }
+    }
+
+    @Test
+    void templatesOfAnEarlierVersionAreRelearned() throws IOException {
+        Files.writeString(folder.resolve(TemplateStore.SNAPSHOT), """
+                {"version":1,"seq":3,"nextId":4}
+                {"id":1,"model":"m:latest","fingerprints":["1","2","3","4","5","6"],"tokens":90}
+                """);
+
+        TemplateRegistry reloaded = new TemplateRegistry(PROPERTIES);
+        try (TemplateStore store = store(reloaded)) {
+            assertThat(reloaded.size()).isZero();
+            assertThat(reloaded.learn("m:latest", pattern(1), 100, false, Instant.now(), WINDOWS).id()).isEqualTo(4);
+        }
+    }
+
     private TemplateStore store(TemplateRegistry registry) {
         return new TemplateStore(folder, registry, Duration.ofHours(1), 10_000);
     }
 
-    /** A fingerprint far from the ones of other seeds. */
-    static Fingerprint fingerprint(int seed) {
-        Random random = new Random(seed);
-        long[] values = new long[Resolution.COUNT];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextLong();
-        }
-        return new Fingerprint(values, 500);
+    /** A prompt unlike the ones of other seeds. */
+    static PromptPattern pattern(int seed) {
+        return PatternAlignmentTests.chat("system", PatternAlignmentTests.words(seed, 40), "user",
+                PatternAlignmentTests.words(seed + 10_000, 60));
+    }
+
+    private static PromptPattern document(String instructions, int seed, int words) {
+        return PatternAlignmentTests.chat("user", instructions + "\n\n" + PatternAlignmentTests.words(seed, words));
     }
 }
