@@ -56,10 +56,16 @@ import org.apache.lucene.store.FSDirectory;
 public final class KnowledgeIndex implements Closeable {
 
     /** Terms shorter than this are never corrected: too many short words are one edit apart. */
-    static final int MIN_CORRECTED_LENGTH = 5;
+    static final int MIN_CORRECTED_LENGTH = 4;
 
-    /** How similar a correction must be to the misspelt term (Lucene's string distance, 0 to 1). */
-    private static final float CORRECTION_ACCURACY = 0.75f;
+    /** Terms at least this long may be two edits from their correction; shorter ones one edit. */
+    static final int TWO_EDITS_LENGTH = 6;
+
+    /** Lucene's similarity floor for suggestions, low enough that the edit limits decide. */
+    private static final float EDITS_DECIDE = 0.5f;
+
+    /** Close index terms looked at per misspelt term. */
+    private static final int SUGGESTIONS = 5;
 
     /** Lucene's limit on vector dimensions with the default codec. */
     public static final int MAX_VECTOR_DIMENSIONS = 1024;
@@ -259,24 +265,63 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     /**
-     * The terms with a misspelt one replaced by the index's closest term: a term no chunk has,
-     * of at least {@value #MIN_CORRECTED_LENGTH} characters, becomes the closest indexed term within
-     * two edits of it (transpositions count as one; the more frequent among equally close ones)
-     * when it is similar enough; terms the index has, and those with no close term, stay as they are.
+     * The terms with a misspelt one replaced by the index's closest term: a term no chunk has, of at
+     * least {@value #MIN_CORRECTED_LENGTH} characters, becomes the closest indexed term within one
+     * edit of it, or two from {@value #TWO_EDITS_LENGTH} characters on (transpositions count as one;
+     * the more frequent among equally close ones), that only adds or reorders letters
+     * ({@link #onlyAddsOrSwapsLetters}); terms the index has, and those with no such term, stay.
      */
     public Set<String> corrected(Collection<String> terms) {
         return withSearcher(searcher -> {
-            DirectSpellChecker spelling = new DirectSpellChecker();
-            spelling.setMinQueryLength(MIN_CORRECTED_LENGTH);
-            spelling.setAccuracy(CORRECTION_ACCURACY);
+            DirectSpellChecker oneEdit = spellChecker(1);
+            DirectSpellChecker twoEdits = spellChecker(2);
             Set<String> corrected = new LinkedHashSet<>();
             for (String term : terms) {
-                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(CONTENT, term), 1, searcher.getIndexReader(),
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                corrected.add(suggestions.length == 0 ? term : suggestions[0].string);
+                DirectSpellChecker spelling = term.length() >= TWO_EDITS_LENGTH ? twoEdits : oneEdit;
+                SuggestWord[] suggestions = spelling.suggestSimilar(new Term(CONTENT, term), SUGGESTIONS,
+                        searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                String correction = term;
+                for (SuggestWord suggestion : suggestions) {
+                    if (onlyAddsOrSwapsLetters(term, suggestion.string)) {
+                        correction = suggestion.string;
+                        break;
+                    }
+                }
+                corrected.add(correction);
             }
             return corrected;
         });
+    }
+
+    /**
+     * Whether a correction keeps every letter of the term (a stem's final "e" aside) and only adds
+     * letters or changes their order: the typos of a missed or swapped key. A term with a letter the
+     * correction lacks is more likely another word ("paint" is not "point", "login" not "logic").
+     */
+    static boolean onlyAddsOrSwapsLetters(String term, String correction) {
+        char[] letters = (term.endsWith("e") ? term.substring(0, term.length() - 1) : term).toCharArray();
+        char[] available = correction.toCharArray();
+        Arrays.sort(letters);
+        Arrays.sort(available);
+        int next = 0;
+        for (char letter : letters) {
+            while (next < available.length && available[next] < letter) {
+                next++;
+            }
+            if (next == available.length || available[next] != letter) {
+                return false;
+            }
+            next++;
+        }
+        return true;
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker spelling = new DirectSpellChecker();
+        spelling.setMinQueryLength(MIN_CORRECTED_LENGTH);
+        spelling.setMaxEdits(maxEdits);
+        spelling.setAccuracy(EDITS_DECIDE);
+        return spelling;
     }
 
     /** Number of chunks searchable now. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -19,19 +20,23 @@ final class ShippedGuide {
     /** The default knowledge-base folder, relative to the working directory. */
     static final Path DEFAULT_FOLDER = Path.of("knowledge-base");
 
-    private static final String PAGES = "classpath*:knowledge-base/*.md";
+    private static final List<String> FILES = List.of("classpath*:knowledge-base/*.md",
+            "classpath*:knowledge-base/" + QuestionVocabulary.FILE);
 
     private ShippedGuide() {
     }
 
-    /** Copies the guide's pages into {@code folder}; returns how many. */
+    /** Copies the guide's pages and its synonym rules into {@code folder}; returns how many files. */
     static int copyInto(Path folder) {
         int copied = 0;
         try {
-            for (Resource page : new PathMatchingResourcePatternResolver().getResources(PAGES)) {
-                try (InputStream in = page.getInputStream()) {
-                    Files.copy(in, folder.resolve(page.getFilename()));
-                    copied++;
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+            for (String pattern : FILES) {
+                for (Resource file : resolver.getResources(pattern)) {
+                    try (InputStream in = file.getInputStream()) {
+                        Files.copy(in, folder.resolve(file.getFilename()));
+                        copied++;
+                    }
                 }
             }
         } catch (IOException e) {

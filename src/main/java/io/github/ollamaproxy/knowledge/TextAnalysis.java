@@ -18,6 +18,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -73,10 +75,43 @@ public final class TextAnalysis {
         return STOP_WORDS.contains(lowerCaseWord);
     }
 
+    /**
+     * The analyzer of questions: the index's, with the synonym rules applied to the lower-case words
+     * before stop words and stemming ({@link QuestionVocabulary}).
+     */
+    static Analyzer questionAnalyzer(SynonymMap synonyms) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer words = new PatternTokenizer(TOKEN, 0);
+                TokenStream terms = new FlattenGraphFilter(new WordDelimiterGraphFilter(words, NAME_PARTS, null));
+                terms = new FlattenGraphFilter(new SynonymGraphFilter(new LowerCaseFilter(terms), synonyms, true));
+                terms = new PorterStemFilter(new StopFilter(terms, STOP_WORDS));
+                return new TokenStreamComponents(words, terms);
+            }
+        };
+    }
+
+    /** The analyzer of synonym rules: lower-case words and names, as questions have them before stemming. */
+    static Analyzer ruleAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer words = new PatternTokenizer(TOKEN, 0);
+                return new TokenStreamComponents(words, new LowerCaseFilter(words));
+            }
+        };
+    }
+
     /** The search terms of a text, in order, repeats kept. */
     public static List<String> terms(String field, String text) {
+        return terms(ANALYZER, field, text);
+    }
+
+    /** The terms an analyzer makes of a text, in order, repeats kept. */
+    static List<String> terms(Analyzer analyzer, String field, String text) {
         List<String> terms = new ArrayList<>();
-        try (TokenStream stream = ANALYZER.tokenStream(field, text)) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

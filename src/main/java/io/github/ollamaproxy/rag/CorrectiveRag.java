@@ -13,6 +13,7 @@ import io.github.ollamaproxy.knowledge.KnowledgeBase;
 import io.github.ollamaproxy.knowledge.KnowledgeEmbeddings;
 import io.github.ollamaproxy.knowledge.KnowledgeIndex;
 import io.github.ollamaproxy.knowledge.ParsedDocument;
+import io.github.ollamaproxy.knowledge.QuestionVocabulary;
 import io.github.ollamaproxy.knowledge.ScoredChunk;
 import io.github.ollamaproxy.websearch.WebPageFetcher;
 import io.github.ollamaproxy.websearch.WebResult;
@@ -43,6 +44,7 @@ public class CorrectiveRag {
     private final RagProperties properties;
     private final KnowledgeBase knowledge;
     private final KnowledgeEmbeddings embeddings;
+    private final QuestionVocabulary vocabulary;
     private final RetrievalEvaluator evaluator;
     private final RelevanceGrader grader;
     private final StripRefiner refiner;
@@ -53,11 +55,12 @@ public class CorrectiveRag {
     private final RagMetrics metrics;
 
     public CorrectiveRag(RagProperties properties, KnowledgeBase knowledge, KnowledgeEmbeddings embeddings,
-            RelevanceGrader grader, QueryRewriter rewriter, WebSearchClient web, WebPageFetcher pages,
-            RagMetrics metrics) {
+            QuestionVocabulary vocabulary, RelevanceGrader grader, QueryRewriter rewriter, WebSearchClient web,
+            WebPageFetcher pages, RagMetrics metrics) {
         this.properties = properties;
         this.knowledge = knowledge;
         this.embeddings = embeddings;
+        this.vocabulary = vocabulary;
         this.evaluator = new RetrievalEvaluator(properties.upperThreshold(), properties.lowerThreshold());
         this.grader = grader;
         this.refiner = new StripRefiner(properties.strips(), properties.stripSentences());
@@ -86,12 +89,16 @@ public class CorrectiveRag {
 
     private RagOutcome run(String question, String scope, long started) {
         KnowledgeIndex index = knowledge.index();
-        Set<String> terms = index.corrected(RetrievalEvaluator.questionTerms(question));
+        String asked = QuestionFocus.of(question);
+        Set<String> terms = index.corrected(vocabulary.terms(asked));
         List<ScoredChunk> hits = index.search(terms, questionVector(question), properties.candidates(), scope);
         CorpusStatistics statistics = index.statistics(terms);
         List<ChunkAssessment> assessments = evaluator.assess(terms, statistics, hits);
         assessments = grader.gradeAmbiguous(question, assessments, evaluator);
         RagAction action = evaluator.action(assessments);
+        if (action == RagAction.AMBIGUOUS && UnknownNames.any(asked, index)) {
+            action = RagAction.INCORRECT;
+        }
         double best = RetrievalEvaluator.best(assessments);
         List<Chunk> usable = action == RagAction.INCORRECT ? List.of()
                 : UsableChunks.choose(assessments, assessment -> evaluator.isUsable(assessment, best),

@@ -2,7 +2,6 @@ package io.github.ollamaproxy.rag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +35,6 @@ public final class RetrievalEvaluator {
     public RetrievalEvaluator(double upperThreshold, double lowerThreshold) {
         this.upperThreshold = upperThreshold;
         this.lowerThreshold = lowerThreshold;
-    }
-
-    /** The distinct search terms of what the question asks ({@link QuestionFocus}). */
-    public static Set<String> questionTerms(String question) {
-        return new LinkedHashSet<>(TextAnalysis.terms("content", QuestionFocus.of(question)));
     }
 
     /** An assessment of each hit, in retrieval order. */

@@ -17,14 +17,16 @@ class ShippedGuideTests {
     Path folder;
 
     @Test
-    void everyPageOfTheGuideIsCopied() throws IOException {
+    void everyPageOfTheGuideAndItsSynonymRulesAreCopied() throws IOException {
         int copied = ShippedGuide.copyInto(folder);
 
         long pages;
         try (Stream<Path> guide = Files.list(Path.of("knowledge-base"))) {
             pages = guide.filter(page -> page.toString().endsWith(".md")).count();
         }
-        assertThat(copied).isEqualTo(pages).isGreaterThan(10);
+        assertThat(copied).isEqualTo(pages + 1).isGreaterThan(10);
+        assertThat(Files.readString(folder.resolve(QuestionVocabulary.FILE)))
+                .isEqualTo(Files.readString(Path.of("knowledge-base", QuestionVocabulary.FILE)));
         assertThat(Files.readString(folder.resolve("getting-started.md")))
                 .isEqualTo(Files.readString(Path.of("knowledge-base/getting-started.md")));
     }

@@ -23,4 +23,12 @@ class QuestionFocusTests {
                 .isEqualTo("I need the port setting. It is for a deployment.");
         assertThat(QuestionFocus.of("max-connections")).isEqualTo("max-connections");
     }
+
+    @Test
+    void aQuestionTooShortToSayWhatItIsAboutTakesTheSentenceBefore() {
+        assertThat(QuestionFocus.of("Hello. Replies come in one lump behind nginx. Why?"))
+                .isEqualTo("Replies come in one lump behind nginx. Why?");
+        assertThat(QuestionFocus.of("Thanks for the tool. It was scanned years ago. What is going on?"))
+                .isEqualTo("It was scanned years ago. What is going on?");
+    }
 }

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.ollamaproxy.knowledge.KnowledgeIndex;
@@ -22,8 +24,12 @@ final class RagEvaluation {
     private RagEvaluation() {
     }
 
-    /** A labelled question; {@code gold} is the answering file, {@code null} when none can. */
-    record Question(String text, String gold) {
+    /**
+     * A labelled question; {@code gold} is the answering file, {@code null} when none can;
+     * {@code style} how it is written ({@code plain}, {@code synonym}, {@code chatty}, {@code typo},
+     * {@code keywords}, {@code confusable}; {@code general} or {@code near-domain} when unanswerable).
+     */
+    record Question(String text, String gold, String style) {
 
         boolean answerable() {
             return gold != null;
@@ -32,6 +38,18 @@ final class RagEvaluation {
 
     /** Ranking quality over the answerable questions. */
     record Ranking(double hitAt1, double hitAt5, double mrr) {
+    }
+
+    /**
+     * The figures of one style of question.
+     *
+     * @param questions   how many
+     * @param actionRight share with the right action
+     * @param injectedAt5 share of answerable ones whose answering file is among the first five
+     *                    sources injected (none are injected when the action is incorrect)
+     * @param bm25At5     share of answerable ones whose answering file is among BM25's first five
+     */
+    record Style(int questions, double actionRight, double injectedAt5, double bm25At5) {
     }
 
     /**
@@ -45,7 +63,7 @@ final class RagEvaluation {
      * @param mistakes           the questions with a wrong action or a missed gold file, for tuning
      */
     record Result(int answerable, int unanswerable, Ranking bm25, Ranking pipeline, double actionAccuracy,
-            double answerableRight, double unanswerableRight, List<String> mistakes) {
+            double answerableRight, double unanswerableRight, List<String> mistakes, Map<String, Style> styles) {
     }
 
     static List<Question> questions() {
@@ -56,7 +74,9 @@ final class RagEvaluation {
                     continue;
                 }
                 String[] columns = line.split("\t");
-                questions.add(new Question(columns[0], columns[1].equals("-") ? null : columns[1]));
+                boolean answerable = !columns[1].equals("-");
+                String style = columns.length > 2 ? columns[2] : answerable ? "plain" : "general";
+                questions.add(new Question(columns[0], answerable ? columns[1] : null, style));
             }
             return questions;
         } catch (IOException e) {
@@ -71,8 +91,11 @@ final class RagEvaluation {
         int answerableRight = 0;
         int unanswerableRight = 0;
         List<String> mistakes = new ArrayList<>();
+        Map<String, int[]> styles = new LinkedHashMap<>();
         for (Question question : questions) {
             RagOutcome outcome = rag.answer(question.text());
+            int[] style = styles.computeIfAbsent(question.style(), key -> new int[4]);
+            style[0]++;
             if (question.answerable()) {
                 answerable++;
                 List<ScoredChunk> hits = index.search(outcome.terms(), null, 20);
@@ -82,24 +105,31 @@ final class RagEvaluation {
                 pipelineRanks.add(pipelineRank);
                 boolean right = outcome.action() != RagAction.INCORRECT;
                 answerableRight += right ? 1 : 0;
+                style[1] += right ? 1 : 0;
+                style[2] += pipelineRank >= 1 && pipelineRank <= 5 ? 1 : 0;
+                style[3] += bm25Rank >= 1 && bm25Rank <= 5 ? 1 : 0;
                 if (!right || pipelineRank != 1) {
-                    mistakes.add(String.format("%s | gold %s | %s %.2f | pipeline rank %d | bm25 rank %d",
-                            question.text(), question.gold(), outcome.action().label(), outcome.confidence(),
-                            pipelineRank, bm25Rank));
+                    mistakes.add(String.format("[%s] %s | gold %s | %s %.2f | pipeline rank %d | bm25 rank %d",
+                            question.style(), question.text(), question.gold(), outcome.action().label(),
+                            outcome.confidence(), pipelineRank, bm25Rank));
                 }
             } else {
                 boolean right = outcome.action() == RagAction.INCORRECT;
                 unanswerableRight += right ? 1 : 0;
+                style[1] += right ? 1 : 0;
                 if (!right) {
-                    mistakes.add(String.format("%s | unanswerable | %s %.2f", question.text(),
+                    mistakes.add(String.format("[%s] %s | unanswerable | %s %.2f", question.style(), question.text(),
                             outcome.action().label(), outcome.confidence()));
                 }
             }
         }
         int unanswerable = questions.size() - answerable;
+        Map<String, Style> byStyle = new LinkedHashMap<>();
+        styles.forEach((name, counts) -> byStyle.put(name, new Style(counts[0], counts[1] / (double) counts[0],
+                counts[2] / (double) counts[0], counts[3] / (double) counts[0])));
         return new Result(answerable, unanswerable, ranking(bm25Ranks), ranking(pipelineRanks),
                 (double) (answerableRight + unanswerableRight) / questions.size(),
-                (double) answerableRight / answerable, (double) unanswerableRight / unanswerable, mistakes);
+                (double) answerableRight / answerable, (double) unanswerableRight / unanswerable, mistakes, byStyle);
     }
 
     private static List<String> localPaths(RagOutcome outcome) {

@@ -39,8 +39,19 @@ public final class RagEvaluationBenchmark {
                         result.unanswerableRight());
             }
         }
+        System.out.println();
+        System.out.println("| Style | Questions | Action right | Answering file among the first 5 injected sources "
+                + "| among BM25's first 5 |");
+        System.out.println("|---|---|---|---|---|");
+        defaults.styles().forEach((name, style) -> System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %s | %s |%n",
+                name, style.questions(), style.actionRight(), answerable(name, style.injectedAt5()),
+                answerable(name, style.bm25At5())));
         System.out.printf("%n%d answerable and %d unanswerable questions. Misses with the defaults:%n",
                 defaults.answerable(), defaults.unanswerable());
         defaults.mistakes().forEach(mistake -> System.out.println("- " + mistake));
+    }
+
+    private static String answerable(String style, double share) {
+        return style.equals("general") || style.equals("near-domain") ? "–" : String.format(Locale.ROOT, "%.3f", share);
     }
 }

@@ -36,8 +36,24 @@ class RagEvaluationTests {
 
     @Test
     void theEvaluationSetIsLargeEnough() {
-        assertThat(result.answerable()).isGreaterThanOrEqualTo(60);
-        assertThat(result.unanswerable()).isGreaterThanOrEqualTo(15);
+        assertThat(result.answerable()).isGreaterThanOrEqualTo(135);
+        assertThat(result.unanswerable()).isGreaterThanOrEqualTo(35);
+        assertThat(result.styles().keySet()).contains("plain", "synonym", "chatty", "typo", "keywords", "confusable",
+                "general", "near-domain");
+    }
+
+    @Test
+    void everyStyleOfAnswerableQuestionGetsTheRightActionNineTimesInTen() {
+        for (String style : new String[] {"plain", "synonym", "chatty", "typo", "keywords", "confusable"}) {
+            assertThat(result.styles().get(style).actionRight()).as(style).isGreaterThanOrEqualTo(0.9);
+            assertThat(result.styles().get(style).injectedAt5()).as(style).isGreaterThanOrEqualTo(0.8);
+        }
+    }
+
+    @Test
+    void unanswerableQuestionsAreSentToTheWeb() {
+        assertThat(result.styles().get("general").actionRight()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.styles().get("near-domain").actionRight()).isGreaterThanOrEqualTo(0.7);
     }
 
     @Test

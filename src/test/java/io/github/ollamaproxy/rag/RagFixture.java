@@ -9,6 +9,7 @@ import io.github.ollamaproxy.data.DataProperties;
 import io.github.ollamaproxy.knowledge.KnowledgeBase;
 import io.github.ollamaproxy.knowledge.KnowledgeEmbeddings;
 import io.github.ollamaproxy.knowledge.KnowledgeProperties;
+import io.github.ollamaproxy.knowledge.QuestionVocabulary;
 import io.github.ollamaproxy.websearch.WebPageFetcher;
 import io.github.ollamaproxy.websearch.WebSearchClient;
 import io.github.ollamaproxy.websearch.WebSearchConfiguration;
@@ -40,7 +41,8 @@ final class RagFixture implements AutoCloseable {
                 new WebSearchProperties.Breaker(5, Duration.ofSeconds(60), 3), List.of(), Duration.ofHours(1));
         WebSearchClient web = new WebSearchClient(webProperties, camel.createProducerTemplate(),
                 new WebSearchConfiguration().webSearchBreaker(webProperties), new SimpleMeterRegistry());
-        rag = new CorrectiveRag(properties, knowledge, embeddings, new RelevanceGrader(properties, null, null),
+        rag = new CorrectiveRag(properties, knowledge, embeddings, new QuestionVocabulary(knowledgeProperties),
+                new RelevanceGrader(properties, null, null),
                 new QueryRewriter(properties, null), web, new WebPageFetcher(webProperties, camel.createProducerTemplate()),
                 new RagMetrics(new SimpleMeterRegistry(), knowledge, web));
     }

@@ -21,12 +21,6 @@ class RetrievalEvaluatorTests {
             Map.of("proxi", 90, "zebra", 2, "port", 5, "gatewai", 3));
 
     @Test
-    void questionTermsAreStemmedWithoutQuestionWords() {
-        assertThat(RetrievalEvaluator.questionTerms("How do I change the port the proxy listens on?"))
-                .containsExactly("chang", "port", "proxi", "listen");
-    }
-
-    @Test
     void aChunkWithEveryTermIsFullyCoveredAndConfident() {
         ChunkAssessment assessment = assess(Set.of("zebra", "port"), "The zebra gateway listens on port 4242.");
 
