@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheTtl             how long cache entries live after their last use
  * @param flushInterval        how often learned changes are written to the data folder
  * @param compactEvery         journal entries after which the store is rewritten as one snapshot
+ * @param maxTemplates         templates kept in all; beyond, the least recently used are forgotten
  */
 @ConfigurationProperties("ollama-proxy.optimizer")
 public record OptimizerProperties(
@@ -52,10 +53,11 @@ public record OptimizerProperties(
         @DefaultValue("10000") int matchCacheSize,
         @DefaultValue("1h") Duration cacheTtl,
         @DefaultValue("200ms") Duration flushInterval,
-        @DefaultValue("10000") int compactEvery) {
+        @DefaultValue("10000") int compactEvery,
+        @DefaultValue("20000") int maxTemplates) {
 
     public OptimizerProperties {
-        if (minSharedWords < 1 || slotWords < 0 || percentile < 1 || percentile > 100 || safetyMargin < 1.0
+        if (maxTemplates < 1 || minSharedWords < 1 || slotWords < 0 || percentile < 1 || percentile > 100 || safetyMargin < 1.0
                 || bucket < 1 || minWindow < 1 || maxWindow < minWindow || recentNeeds < 1 || truncationGrowth < 1.0) {
             throw new IllegalArgumentException("invalid ollama-proxy.optimizer settings: " + this);
         }
@@ -64,6 +66,6 @@ public record OptimizerProperties(
     /** The settings with their defaults, for tools and tests. */
     public static OptimizerProperties defaults() {
         return new OptimizerProperties(false, List.of(), 16, 12, 8, 1, 95, 1.2, 1024, 2048,
-                131072, 32, 2.0, false, 1000, 10000, Duration.ofHours(1), Duration.ofMillis(200), 10000);
+                131072, 32, 2.0, false, 1000, 10000, Duration.ofHours(1), Duration.ofMillis(200), 10000, 20000);
     }
 }

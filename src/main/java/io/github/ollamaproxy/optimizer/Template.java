@@ -64,6 +64,10 @@ public final class Template {
         return window;
     }
 
+    synchronized Instant lastUsed() {
+        return lastUsed;
+    }
+
     public synchronized long observations() {
         return observations;
     }

@@ -26,11 +26,13 @@ public final class TemplateRegistry {
     private final ReadWriteLock changes = new ReentrantReadWriteLock();
     private final MatchRules rules;
     private final int recentNeeds;
+    private final int maxTemplates;
     private volatile Consumer<TemplateEvent> journal = event -> { };
 
     public TemplateRegistry(OptimizerProperties properties) {
         this.rules = MatchRules.of(properties);
         this.recentNeeds = properties.recentNeeds();
+        this.maxTemplates = properties.maxTemplates();
     }
 
     /** Where changes go from now on. */
@@ -54,10 +56,11 @@ public final class TemplateRegistry {
      */
     Template learn(String model, PromptPattern prompt, int extra, boolean truncated, Instant at,
             WindowSource windows) {
+        Learning learning;
         changes.readLock().lock();
         try {
             TemplateIndex index = byModel.computeIfAbsent(model, key -> new TemplateIndex(rules));
-            Learning learning = index.exclusively(() -> {
+            learning = index.exclusively(() -> {
                 Optional<TemplateMatch> match = index.best(prompt);
                 if (match.isPresent()) {
                     adaptLocked(index, match.get(), new Aside(prompt, extra, truncated, at), windows);
@@ -68,10 +71,11 @@ public final class TemplateRegistry {
             if (!learning.created()) {
                 observeLocked(learning.template(), extra, truncated, at, windows);
             }
-            return learning.template();
         } finally {
             changes.readLock().unlock();
         }
+        forgetBeyondCap();
+        return learning.template();
     }
 
     /**
@@ -96,6 +100,21 @@ public final class TemplateRegistry {
         } finally {
             changes.readLock().unlock();
         }
+        forgetBeyondCap();
+    }
+
+    /**
+     * Forgets the least recently used templates when there are more than {@code max-templates}: a
+     * hundredth of the cap at once (at least one), so that the scan for them is rare.
+     */
+    private void forgetBeyondCap() {
+        int excess = byId.size() - maxTemplates;
+        if (excess <= 0) {
+            return;
+        }
+        int batch = Math.max(excess, maxTemplates / 100);
+        byId.values().stream().sorted(Comparator.comparing(Template::lastUsed)).limit(batch).map(Template::id)
+                .toList().forEach(this::delete);
     }
 
     public boolean delete(long id) {

@@ -63,6 +63,27 @@ class TemplateRegistryTests {
         assertThat(template.observations()).isEqualTo(11);
     }
 
+    @Test
+    void beyondTheCapTheLeastRecentlyUsedTemplatesAreForgotten() {
+        OptimizerProperties capped = new OptimizerProperties(false, List.of(), 16, 12, 8, 1, 95, 1.2, 1024, 2048,
+                131072, 32, 2.0, false, 1000, 10000, java.time.Duration.ofHours(1), java.time.Duration.ofMillis(200),
+                10000, 3);
+        TemplateRegistry registry = new TemplateRegistry(capped);
+        Instant start = Instant.parse("2026-11-28T00:00:00Z");
+        for (int seed = 1; seed <= 3; seed++) {
+            registry.learn("m:latest", TemplateStoreTests.pattern(seed), 100, false, start.plusSeconds(seed), WINDOWS);
+        }
+        Template first = registry.find("m:latest", TemplateStoreTests.pattern(1)).orElseThrow().template();
+        registry.observe(first, TemplateStoreTests.pattern(1), 100, false, start.plusSeconds(10), WINDOWS);
+
+        registry.learn("m:latest", TemplateStoreTests.pattern(4), 100, false, start.plusSeconds(11), WINDOWS);
+
+        assertThat(registry.size()).isEqualTo(3);
+        assertThat(registry.find("m:latest", TemplateStoreTests.pattern(2))).isEmpty();
+        assertThat(registry.find("m:latest", TemplateStoreTests.pattern(1))).isPresent();
+        assertThat(registry.find("m:latest", TemplateStoreTests.pattern(4))).isPresent();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
