@@ -68,9 +68,21 @@ public final class OllamaSimulator implements AutoCloseable {
     private final EmbeddingHandler embeddings = new EmbeddingHandler(this);
     private final BlobHandler blobHandler = new BlobHandler(this);
     private final Instant startedAt = Instant.now();
+    /**
+     * The JDK server's switch for TCP_NODELAY, read once when its first server starts: without it a
+     * small answer written in two parts waits for the client's delayed acknowledgement (about 40 ms).
+     */
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile Duration defaultTokenDelay;
+
+    static {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
 
     private OllamaSimulator(int port, Duration tokenDelay) throws IOException {
         this.defaultTokenDelay = tokenDelay;

@@ -10,6 +10,7 @@ import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * A step of the upstream HTTP client's execution chain: when the client of the request being
@@ -26,8 +27,7 @@ final class ClientGoneAbort implements ExecChainHandler {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        Object exchange = scope.clientContext.getAttribute(EXCHANGE_ATTRIBUTE);
-        ClientConnection client = exchange instanceof Exchange camel ? ClientConnection.of(camel) : null;
+        ClientConnection client = clientOf(scope.clientContext);
         if (client != null) {
             if (client.hasLeft()) {
                 throw new ClientLeftException("the client left before the request was sent upstream", null);
@@ -35,5 +35,11 @@ final class ClientGoneAbort implements ExecChainHandler {
             client.onLeave(scope.execRuntime::discardEndpoint);
         }
         return chain.proceed(request, scope);
+    }
+
+    /** The client whose request this upstream call relays, or null for the proxy's own calls. */
+    static ClientConnection clientOf(HttpContext context) {
+        return context.getAttribute(EXCHANGE_ATTRIBUTE) instanceof Exchange exchange ? ClientConnection.of(exchange)
+                : null;
     }
 }

@@ -37,11 +37,16 @@ public class UpstreamConfiguration {
 
     private static final long IDLE_EVICTION_SECONDS = 60;
 
+    private static final long VALIDATE_AFTER_IDLE_SECONDS = 2;
+
     /**
-     * One connection pool for every call to the upstream. A pooled connection is checked before it
-     * is reused (a read of at most 1 ms), so that connections the upstream closed while idle (a
-     * restart, a load balancer, a server's idle-connection limit) never fail a request; idle
-     * connections are closed after {@value #IDLE_EVICTION_SECONDS} s.
+     * One connection pool for every call to the upstream. A pooled connection idle for more than
+     * {@value #VALIDATE_AFTER_IDLE_SECONDS} s is checked before it is reused (a read of at most 1 ms);
+     * a busier one is reused at once, and should the upstream have closed it meanwhile the request is
+     * sent again once ({@link StaleConnectionRetry}). So connections the upstream closed while idle (a
+     * restart, a load balancer, a server's idle-connection limit) never fail a request, without a
+     * blocking check on every request. Idle connections are closed after
+     * {@value #IDLE_EVICTION_SECONDS} s.
      */
     @Bean(destroyMethod = "close")
     PoolingHttpClientConnectionManager upstreamConnectionPool(UpstreamProperties upstream) {
@@ -52,7 +57,7 @@ public class UpstreamConfiguration {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(upstream.connectTimeout()))
                         .setSocketTimeout(Timeout.of(upstream.readTimeout()))
-                        .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(VALIDATE_AFTER_IDLE_SECONDS))
                         .build())
                 .build();
     }
@@ -63,6 +68,7 @@ public class UpstreamConfiguration {
         return ComponentCustomizer.builder(HttpComponent.class).withOrder(AFTER_SPRING_BOOT_PROPERTIES).build(http -> {
             http.setClientConnectionManager(pool);
             http.setHttpClientConfigurer(builder -> builder.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS))
+                    .setRetryStrategy(new StaleConnectionRetry())
                     .addExecInterceptorFirst("client-gone-abort", new ClientGoneAbort()));
             http.setHttpActivityListener(new HttpContextExchange());
             http.setConnectTimeout(upstream.connectTimeout().toMillis());

@@ -1,6 +1,5 @@
 package io.github.ollamaproxy.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -77,14 +75,14 @@ public final class SilentOllama implements AutoCloseable {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             while (true) {
-                String head = readHead(in);
+                String head = RawUpstream.readHead(in);
                 if (head == null) {
                     return;
                 }
                 String path = head.split(" ")[1];
-                String body = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
+                String body = new String(in.readNBytes(RawUpstream.contentLength(head)), StandardCharsets.UTF_8);
                 if (path.equals("/api/tags")) {
-                    answer(out, "{\"models\":[{\"name\":\"silent:latest\",\"model\":\"silent:latest\"},"
+                    RawUpstream.answer(out, "{\"models\":[{\"name\":\"silent:latest\",\"model\":\"silent:latest\"},"
                             + "{\"name\":\"quiet:latest\",\"model\":\"quiet:latest\"}]}");
                     continue;
                 }
@@ -108,37 +106,6 @@ public final class SilentOllama implements AutoCloseable {
         } catch (IOException e) {
             closes.add(System.nanoTime());
         }
-    }
-
-    private static void answer(OutputStream out, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        int next;
-        while ((next = in.read()) >= 0) {
-            head.write(next);
-            matched = next == "\r\n\r\n".charAt(matched) ? matched + 1 : (next == '\r' ? 1 : 0);
-            if (matched == 4) {
-                return head.toString(StandardCharsets.US_ASCII);
-            }
-        }
-        return null;
-    }
-
-    private static int contentLength(String head) {
-        for (String line : head.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                return Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
-            }
-        }
-        return 0;
     }
 
     @Override

@@ -1,0 +1,180 @@
+package io.github.ollamaproxy.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.ollamaproxy.simulator.OllamaSimulator;
+import io.github.ollamaproxy.simulator.SimulatedModel;
+
+/**
+ * The hot-path load tool: the same client against the simulator directly and through the packaged
+ * proxy started as its own process, in one run: one-client latency percentiles of non-streamed
+ * native chat and {@code /v1} chat, then 50 clients for the same and for native streams of 50
+ * tokens (requests per second, latency percentiles), with the proxy's peak and idle resident memory
+ * and threads. The simulator answers without token delay, so the proxy's own cost shows; its
+ * direct figures show it is not the bottleneck (it does not serve {@code /v1}: that row is compared
+ * with native chat directly).
+ *
+ * <p>Run: {@code mvn -q -B package -DskipTests && mvn -q -B exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.github.ollamaproxy.bench.GatewayLoad -Dexec.args="--java /path/to/java"}.
+ * Options: {@code --seconds} per concurrent run (10), {@code --clients} (50).
+ */
+public final class GatewayLoad {
+
+    private static final String CHAT = "{\"model\":\"fast\",\"stream\":false,\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Why is the sky blue?\"}]}";
+    private static final String OPENAI_CHAT = "{\"model\":\"fast\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Why is the sky blue?\"}]}";
+    private static final String STREAM = "{\"model\":\"fast\",\"prompt\":\"go\",\"options\":{\"num_predict\":50}}";
+
+    private GatewayLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArguments arguments = new BenchArguments(args);
+        int seconds = Integer.parseInt(arguments.option("--seconds", "10"));
+        int clients = Integer.parseInt(arguments.option("--clients", "50"));
+        try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ZERO)) {
+            simulator.install(SimulatedModel.named("fast").withTokenDelay(Duration.ZERO));
+            try (ProxyProcess proxy = ProxyProcess.start(arguments.java(), arguments.jar(), simulator.port(),
+                    "gateway-load-proxy.log")) {
+                System.out.println("proxy JVM: " + arguments.java());
+                Target direct = new Target("direct", simulator.port());
+                Target proxied = new Target("proxy", proxy.port());
+                ProcessSampler sampler = ProcessSampler.start(proxy.pid());
+                System.out.println();
+                System.out.println("| Run | Target | Requests | Errors | req/s | p50 | p90 | p99 |");
+                System.out.println("|---|---|---|---|---|---|---|---|");
+                oneClient("native chat, one client", direct, "/api/chat", CHAT);
+                oneClient("native chat, one client", proxied, "/api/chat", CHAT);
+                oneClient("/v1 chat, one client", proxied, "/v1/chat/completions", OPENAI_CHAT);
+                for (Target target : List.of(direct, proxied)) {
+                    concurrent("native chat, " + clients + " clients", target, "/api/chat", CHAT, clients, seconds);
+                }
+                concurrent("/v1 chat, " + clients + " clients", proxied, "/v1/chat/completions", OPENAI_CHAT, clients,
+                        seconds);
+                for (Target target : List.of(direct, proxied)) {
+                    concurrent("native streams of 50 tokens, " + clients + " clients", target, "/api/generate", STREAM,
+                            clients, seconds);
+                }
+                sampler.stop();
+                Thread.sleep(5_000);
+                System.out.printf("%nProxy: peak RSS %d MB, peak threads %d; RSS 5 s after the load %d MB%n",
+                        sampler.peakRssMb(), sampler.peakThreads(), ProcessSampler.rssMb(proxy.pid()));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void oneClient(String run, Target target, String path, String body) throws Exception {
+        HttpClient client = client();
+        for (int warmup = 0; warmup < 2_000; warmup++) {
+            target.send(client, path, body);
+        }
+        long[] latencies = new long[5_000];
+        int errors = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < latencies.length; i++) {
+            long sent = System.nanoTime();
+            errors += target.send(client, path, body) ? 0 : 1;
+            latencies[i] = System.nanoTime() - sent;
+        }
+        print(run, target, latencies, errors, System.nanoTime() - start);
+    }
+
+    private static void concurrent(String run, Target target, String path, String body, int clients, int seconds)
+            throws Exception {
+        HttpClient client = client();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            results.add(threads.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int count = 0;
+                int errors = 0;
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    boolean ok = target.send(client, path, body);
+                    if (sent >= warmupEnd) {
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = System.nanoTime() - sent;
+                        errors += ok ? 0 : 1;
+                    }
+                }
+                long[] result = Arrays.copyOf(latencies, count + 1);
+                result[count] = errors;
+                return result;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        int errors = 0;
+        for (Future<long[]> result : results) {
+            long[] values = result.get();
+            for (int i = 0; i < values.length - 1; i++) {
+                all.add(values[i]);
+            }
+            errors += (int) values[values.length - 1];
+        }
+        threads.shutdown();
+        print(run, target, all.stream().mapToLong(Long::longValue).toArray(), errors, TimeUnit.SECONDS.toNanos(seconds));
+    }
+
+    private static void print(String run, Target target, long[] latencies, int errors, long elapsedNanos) {
+        Arrays.sort(latencies);
+        System.out.printf("| %s | %s | %d | %d | %.0f | %.2f ms | %.2f ms | %.2f ms |%n", run, target.name(),
+                latencies.length, errors, latencies.length / (elapsedNanos / 1e9), percentile(latencies, 50),
+                percentile(latencies, 90), percentile(latencies, 99));
+    }
+
+    private static double percentile(long[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Where requests go. */
+    private record Target(String name, int port) {
+
+        /** Sends one request and reads its whole answer; whether it was a 200. */
+        boolean send(HttpClient client, String path, String body) {
+            try {
+                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(1))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                return response.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
