@@ -2,31 +2,12 @@ package io.github.ollamaproxy.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Misspelt question words are read as the guide's words; correct words it does not use stay. */
-class TypoToleranceTests {
-
-    @TempDir
-    static Path data;
-
-    private static RagFixture fixture;
-
-    @BeforeAll
-    static void index() {
-        fixture = new RagFixture(RagFixture.SHIPPED_KNOWLEDGE_BASE, data, RagFixture.defaults());
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
+class TypoToleranceTests extends ShippedGuideTest {
 
     @Test
     void droppedAndSwappedLettersAreCorrected() {

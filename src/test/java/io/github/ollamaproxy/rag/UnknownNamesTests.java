@@ -2,29 +2,9 @@ package io.github.ollamaproxy.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UnknownNamesTests {
-
-    @TempDir
-    static Path data;
-
-    private static RagFixture fixture;
-
-    @BeforeAll
-    static void index() {
-        fixture = new RagFixture(RagFixture.SHIPPED_KNOWLEDGE_BASE, data, RagFixture.defaults());
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
+class UnknownNamesTests extends ShippedGuideTest {
 
     @Test
     void namesAreCapitalisedInsideASentenceOrMixLettersAndDigits() {
