@@ -1,5 +1,7 @@
 package io.github.ollamaproxy.optimizer;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import io.github.ollamaproxy.models.ModelContextLengths;
 import io.github.ollamaproxy.models.ModelNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -76,7 +79,7 @@ public class PromptOptimizer implements DisposableBean {
     public void onRequest(LlmRequest request) {
         String text = request.conversationText();
         List<ConversationTurn> turns = request.conversationTurns();
-        String key = DigestUtils.sha256Hex(turns.toString());
+        String key = key(turns);
         String model = ModelNames.canonical(request.model());
         int clientNumCtx = request.body().path("options").path("num_ctx").asInt(0);
         int estimate = ratios.tokens(model, text.length());
@@ -180,6 +183,18 @@ public class PromptOptimizer implements DisposableBean {
         match.ifPresent(found -> matches.put(matchKey,
                 new CachedMatch(found.template().id(), found.alignment(), found.verdict())));
         return match;
+    }
+
+    /** The cache key of a conversation: the SHA-256 of its parts' roles and texts. */
+    private static String key(List<ConversationTurn> turns) {
+        MessageDigest digest = DigestUtils.getSha256Digest();
+        for (ConversationTurn turn : turns) {
+            digest.update(turn.role().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(turn.text().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return Hex.encodeHexString(digest.digest());
     }
 
     /** Tokens a text needs with a model that has not answered yet: four characters per token. */

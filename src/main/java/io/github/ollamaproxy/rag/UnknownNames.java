@@ -26,17 +26,14 @@ final class UnknownNames {
 
     /** Whether the question names something the index has no term of. */
     static boolean any(String question, KnowledgeIndex index) {
-        for (String name : names(question)) {
-            List<String> terms = TextAnalysis.terms("content", name);
-            if (terms.isEmpty()) {
-                continue;
-            }
-            CorpusStatistics statistics = index.statistics(terms);
-            if (terms.stream().allMatch(term -> statistics.documentFreqs().getOrDefault(term, 0) == 0)) {
-                return true;
-            }
+        List<List<String>> names = names(question).stream().map(name -> TextAnalysis.terms("content", name))
+                .filter(terms -> !terms.isEmpty()).toList();
+        if (names.isEmpty()) {
+            return false;
         }
-        return false;
+        CorpusStatistics statistics = index.statistics(names.stream().flatMap(List::stream).toList());
+        return names.stream().anyMatch(terms -> terms.stream()
+                .allMatch(term -> statistics.documentFreqs().getOrDefault(term, 0) == 0));
     }
 
     /** The words of a question that are written as names, in order. */

@@ -9,34 +9,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A TCP server on 127.0.0.1 that accepts connections and never answers: a hung upstream. */
-public final class BlackHoleServer implements AutoCloseable {
+public final class BlackHoleServer extends RawSocketUpstream {
 
-    private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
     public BlackHoleServer() {
-        try {
-            server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread acceptor = new Thread(this::acceptForever, "black-hole");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        super("black-hole");
     }
 
-    public int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptForever() {
-        while (!server.isClosed()) {
-            try {
-                accepted.add(server.accept());
-            } catch (IOException e) {
-                return;
-            }
-        }
+    @Override
+    void handle(Socket socket) {
+        accepted.add(socket);
     }
 
     /** A port on 127.0.0.1 where nothing listens. */
@@ -50,7 +33,7 @@ public final class BlackHoleServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        super.close();
         for (Socket socket : accepted) {
             socket.close();
         }

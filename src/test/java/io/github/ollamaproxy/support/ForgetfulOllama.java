@@ -3,9 +3,6 @@ package io.github.ollamaproxy.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,30 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * idle-connection limit, a restart or a load balancer does to a client's pooled connections. It
  * knows the model {@value #MODEL} and answers every chat with the same message.
  */
-public final class ForgetfulOllama implements AutoCloseable {
+public final class ForgetfulOllama extends RawSocketUpstream {
 
     /** The one model it has. */
     public static final String MODEL = "forgetful";
 
     private static final long CLOSE_AFTER_MILLIS = 100;
 
-    private final ServerSocket server;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger chats = new AtomicInteger();
 
     public ForgetfulOllama() {
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread acceptor = new Thread(this::acceptForever, "forgetful-ollama");
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    public int port() {
-        return server.getLocalPort();
+        super("forgetful-ollama");
     }
 
     /** Connections accepted so far. */
@@ -51,21 +36,9 @@ public final class ForgetfulOllama implements AutoCloseable {
         return chats.get();
     }
 
-    private void acceptForever() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.incrementAndGet();
-                Thread handler = new Thread(() -> answerOnce(socket), "forgetful-ollama-connection");
-                handler.setDaemon(true);
-                handler.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void answerOnce(Socket socket) {
+    @Override
+    void handle(Socket socket) {
+        connections.incrementAndGet();
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -88,10 +61,5 @@ public final class ForgetfulOllama implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

@@ -3,9 +3,6 @@ package io.github.ollamaproxy.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * {@value #SILENT} gets no byte at all, one for {@value #QUIET} gets the headers and one streamed
  * line; then it waits until the proxy closes the connection and records when.
  */
-public final class SilentOllama implements AutoCloseable {
+public final class SilentOllama extends RawSocketUpstream {
 
     /** Silent before the first byte (a model loading, a long prompt being processed). */
     public static final String SILENT = "silent";
@@ -28,23 +25,11 @@ public final class SilentOllama implements AutoCloseable {
     /** One line, then silent (a stream gone quiet). */
     public static final String QUIET = "quiet";
 
-    private final ServerSocket server;
     private final BlockingQueue<Long> closes = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> silences = new LinkedBlockingQueue<>();
 
     public SilentOllama() {
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread acceptor = new Thread(this::acceptForever, "silent-ollama");
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    public int port() {
-        return server.getLocalPort();
+        super("silent-ollama");
     }
 
     /** The path of the next request that fell silent, waiting at most {@code timeout}. */
@@ -57,20 +42,8 @@ public final class SilentOllama implements AutoCloseable {
         return closes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void acceptForever() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread handler = new Thread(() -> handle(socket), "silent-ollama-connection");
-                handler.setDaemon(true);
-                handler.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void handle(Socket socket) {
+    @Override
+    void handle(Socket socket) {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -106,10 +79,5 @@ public final class SilentOllama implements AutoCloseable {
         } catch (IOException e) {
             closes.add(System.nanoTime());
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }
