@@ -3,9 +3,12 @@ package io.github.ollamaproxy.upstream;
 import java.util.Map;
 
 import io.github.ollamaproxy.web.ClientHeaderFilterStrategy;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -78,6 +81,21 @@ public class UpstreamConfiguration {
             http.setCopyHeaders(false);
             http.setHeaderFilterStrategy(new UpstreamHeaderFilterStrategy());
         });
+    }
+
+    @Bean
+    CamelContextConfiguration httpMethodConversion() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                camelContext.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class,
+                        new HttpMethodConverter());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+            }
+        };
     }
 
     @Bean

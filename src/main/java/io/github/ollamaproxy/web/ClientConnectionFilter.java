@@ -1,6 +1,7 @@
 package io.github.ollamaproxy.web;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -11,10 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a {@link ClientConnection} and tells it when the client leaves: the routes run
- * asynchronously, and while they do the connection is watched ({@link ClientSocketWatch}); a write
- * to a client that left, reported by the container as an error of the asynchronous request, tells
- * it too.
+ * Gives every request a {@link ClientConnection} and tells it when the client leaves: while the
+ * route runs the connection is watched ({@link ClientSocketWatch}), on the request's own thread and,
+ * for a request that goes on asynchronously, until it completes; a write to a client that left,
+ * reported by the container as an error of the asynchronous request, tells it too. Runs after the
+ * body was read ({@link JsonRequestFilter}), so the watch never takes bytes of it.
  */
 public class ClientConnectionFilter extends OncePerRequestFilter {
 
@@ -29,18 +31,25 @@ public class ClientConnectionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ClientConnection connection = new ClientConnection();
         request.setAttribute(ClientConnection.ATTRIBUTE, connection);
-        chain.doFilter(request, response);
-        if (!request.isAsyncStarted()) {
-            return;
+        Optional<ClientSocketWatch.Watched> watched = bodyFullyRead(request)
+                ? TomcatConnection.of(request).map(tcp -> watch.watch(tcp, connection))
+                : Optional.empty();
+        Watching watching = new Watching(connection, watched);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (!request.isAsyncStarted() || !watchUntilComplete(request, watching)) {
+                watching.complete();
+            }
         }
-        Watching watching = new Watching(connection);
+    }
+
+    private static boolean watchUntilComplete(HttpServletRequest request, Watching watching) {
         try {
             request.getAsyncContext().addListener(watching);
+            return true;
         } catch (IllegalStateException alreadyComplete) {
-            return;
-        }
-        if (bodyFullyRead(request)) {
-            TomcatConnection.of(request).ifPresent(tcp -> watching.start(watch.watch(tcp, connection)));
+            return false;
         }
     }
 
@@ -56,25 +65,15 @@ public class ClientConnectionFilter extends OncePerRequestFilter {
     private static final class Watching implements AsyncListener {
 
         private final ClientConnection connection;
-        private ClientSocketWatch.Watched watched;
-        private boolean complete;
+        private final Optional<ClientSocketWatch.Watched> watched;
 
-        Watching(ClientConnection connection) {
+        Watching(ClientConnection connection, Optional<ClientSocketWatch.Watched> watched) {
             this.connection = connection;
+            this.watched = watched;
         }
 
-        synchronized void start(ClientSocketWatch.Watched started) {
-            watched = started;
-            if (complete) {
-                started.stop();
-            }
-        }
-
-        private synchronized void complete() {
-            complete = true;
-            if (watched != null) {
-                watched.stop();
-            }
+        void complete() {
+            watched.ifPresent(ClientSocketWatch.Watched::stop);
         }
 
         @Override

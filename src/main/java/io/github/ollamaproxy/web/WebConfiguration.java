@@ -80,13 +80,6 @@ public class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<Filter> clientConnectionFilter(ClientSocketWatch watch) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ClientConnectionFilter(watch));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
-    }
-
-    @Bean
     FilterRegistrationBean<Filter> trailingSlashFilter() {
         UrlHandlerFilter filter = UrlHandlerFilter
                 .trailingSlashHandler("/api/chat/", "/api/generate/", "/v1/**", "/health/", "/plugins/", "/optimizer/templates/")
@@ -128,6 +121,13 @@ public class WebConfiguration {
     FilterRegistrationBean<Filter> jsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonRequestFilter(limits, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> clientConnectionFilter(ClientSocketWatch watch) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ClientConnectionFilter(watch));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
         return registration;
     }
 }

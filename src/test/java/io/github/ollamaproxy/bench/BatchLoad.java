@@ -50,7 +50,7 @@ public final class BatchLoad {
                 String model = "bench-" + concurrency;
                 simulator.install(SimulatedModel.named(model));
                 Path data = Files.createTempDirectory("batch-load-");
-                try (ProxyProcess proxy = ProxyProcess.start(arguments.java(), arguments.jar(), simulator.port(),
+                try (ProxyProcess proxy = ProxyProcess.start(arguments, simulator.port(),
                         "batch-load-proxy.log", "--ollama-proxy.batch.concurrency=" + concurrency,
                         "--ollama-proxy.data.dir=" + data)) {
                     run(proxy.port(), model, lines, concurrency, simulator);

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What the benchmark tools share: their command-line options, the packaged jar, a free port. */
 final class BenchArguments {
@@ -28,6 +29,12 @@ final class BenchArguments {
     /** {@code --java}: the JVM of the proxy process, by default this one. */
     String java() {
         return option("--java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** {@code --jvm}: options for the proxy's JVM, separated by spaces (none by default). */
+    List<String> jvmOptions() {
+        String given = option("--jvm", "").trim();
+        return given.isEmpty() ? List.of() : List.of(given.split("\\s+"));
     }
 
     /** {@code --jar}, or the jar {@code mvn package} built in {@code target/}. */

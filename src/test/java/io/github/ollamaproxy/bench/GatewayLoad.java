@@ -23,14 +23,16 @@ import io.github.ollamaproxy.simulator.SimulatedModel;
  * The hot-path load tool: the same client against the simulator directly and through the packaged
  * proxy started as its own process, in one run: one-client latency percentiles of non-streamed
  * native chat and {@code /v1} chat, then 50 clients for the same and for native streams of 50
- * tokens (requests per second, latency percentiles), with the proxy's peak and idle resident memory
- * and threads. The simulator answers without token delay, so the proxy's own cost shows; its
+ * tokens (requests per second, latency percentiles), then 1000 concurrent long streams, native and
+ * {@code /v1} (completion percentiles, the largest gap between two lines), with the time from
+ * launching the proxy to every route answering and its peak and idle resident memory and threads. The simulator answers without token delay, so the proxy's own cost shows; its
  * direct figures show it is not the bottleneck (it does not serve {@code /v1}: that row is compared
  * with native chat directly).
  *
  * <p>Run: {@code mvn -q -B package -DskipTests && mvn -q -B exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.github.ollamaproxy.bench.GatewayLoad -Dexec.args="--java /path/to/java"}.
- * Options: {@code --seconds} per concurrent run (10), {@code --clients} (50).
+ * Options: {@code --seconds} per concurrent run (10), {@code --clients} (50), {@code --streams} (1000),
+ * {@code --jvm "-Xmx..."} options of the proxy's JVM.
  */
 public final class GatewayLoad {
 
@@ -39,6 +41,11 @@ public final class GatewayLoad {
     private static final String OPENAI_CHAT = "{\"model\":\"fast\",\"messages\":[{\"role\":\"user\","
             + "\"content\":\"Why is the sky blue?\"}]}";
     private static final String STREAM = "{\"model\":\"fast\",\"prompt\":\"go\",\"options\":{\"num_predict\":50}}";
+    private static final int LONG_TOKENS = 20;
+    private static final String LONG_STREAM = "{\"model\":\"long\",\"messages\":[{\"role\":\"user\",\"content\":"
+            + "\"Tell me a story.\"}],\"options\":{\"num_predict\":" + LONG_TOKENS + "}}";
+    private static final String OPENAI_LONG_STREAM = "{\"model\":\"long\",\"stream\":true,\"max_tokens\":" + LONG_TOKENS
+            + ",\"messages\":[{\"role\":\"user\",\"content\":\"Tell me a story.\"}]}";
 
     private GatewayLoad() {
     }
@@ -47,14 +54,20 @@ public final class GatewayLoad {
         BenchArguments arguments = new BenchArguments(args);
         int seconds = Integer.parseInt(arguments.option("--seconds", "10"));
         int clients = Integer.parseInt(arguments.option("--clients", "50"));
+        int streams = Integer.parseInt(arguments.option("--streams", "1000"));
         try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ZERO)) {
             simulator.install(SimulatedModel.named("fast").withTokenDelay(Duration.ZERO));
-            try (ProxyProcess proxy = ProxyProcess.start(arguments.java(), arguments.jar(), simulator.port(),
-                    "gateway-load-proxy.log")) {
-                System.out.println("proxy JVM: " + arguments.java());
+            simulator.install(SimulatedModel.named("long").withTokenDelay(Duration.ofMillis(100)));
+            try (ProxyProcess proxy = ProxyProcess.start(arguments, simulator.port(), "gateway-load-proxy.log")) {
+                long everyRoute = proxy.awaitEveryRoute("fast");
+                ProcessSampler sampler = ProcessSampler.start(proxy.pid());
+                Thread.sleep(5_000);
+                long idleAfterStart = ProcessSampler.rssMb(proxy.pid());
+                System.out.println("proxy: " + arguments.java() + " " + String.join(" ", arguments.jvmOptions()));
+                System.out.printf("start to every route answering: %d ms; RSS 5 s later: %d MB%n", everyRoute,
+                        idleAfterStart);
                 Target direct = new Target("direct", simulator.port());
                 Target proxied = new Target("proxy", proxy.port());
-                ProcessSampler sampler = ProcessSampler.start(proxy.pid());
                 System.out.println();
                 System.out.println("| Run | Target | Requests | Errors | req/s | p50 | p90 | p99 |");
                 System.out.println("|---|---|---|---|---|---|---|---|");
@@ -70,13 +83,33 @@ public final class GatewayLoad {
                     concurrent("native streams of 50 tokens, " + clients + " clients", target, "/api/generate", STREAM,
                             clients, seconds);
                 }
+                longStreams(simulator.port(), proxy.port(), streams);
                 sampler.stop();
-                Thread.sleep(5_000);
-                System.out.printf("%nProxy: peak RSS %d MB, peak threads %d; RSS 5 s after the load %d MB%n",
-                        sampler.peakRssMb(), sampler.peakThreads(), ProcessSampler.rssMb(proxy.pid()));
+                Thread.sleep(10_000);
+                System.out.printf("%nProxy: peak RSS %d MB, peak threads %d; RSS 10 s after the load %d MB, threads %d%n",
+                        sampler.peakRssMb(), sampler.peakThreads(), ProcessSampler.rssMb(proxy.pid()),
+                        ProcessSampler.threads(proxy.pid()));
             }
         }
         System.exit(0);
+    }
+
+    private static void longStreams(int simulatorPort, int proxyPort, int streams) throws Exception {
+        ConcurrentStreams runner = new ConcurrentStreams();
+        System.out.println();
+        System.out.printf("| %d concurrent streams, %d tokens 100 ms apart | Target | completed | completion p50 | p99 "
+                + "| max | largest gap between two lines |%n", streams, LONG_TOKENS);
+        System.out.println("|---|---|---|---|---|---|---|");
+        printStreams("native chat", "direct", runner.run(simulatorPort, "/api/chat", LONG_STREAM, streams, LONG_TOKENS));
+        printStreams("native chat", "proxy", runner.run(proxyPort, "/api/chat", LONG_STREAM, streams, LONG_TOKENS));
+        printStreams("/v1 chat", "proxy", runner.run(proxyPort, "/v1/chat/completions", OPENAI_LONG_STREAM, streams,
+                LONG_TOKENS));
+    }
+
+    private static void printStreams(String run, String target, ConcurrentStreams.Result result) {
+        System.out.printf("| %s | %s | %d/%d | %.2f s | %.2f s | %.2f s | %d ms |%n", run, target, result.completed(),
+                result.streams(), result.completionPercentile(50), result.completionPercentile(99),
+                result.completionPercentile(100), result.largestGapMillis());
     }
 
     private static void oneClient(String run, Target target, String path, String body) throws Exception {

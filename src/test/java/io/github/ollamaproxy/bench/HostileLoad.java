@@ -44,7 +44,7 @@ public final class HostileLoad {
         byte[] bomb = Compression.members(Compression.gzippedZeros(GIB), members);
         try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ofMillis(1))) {
             simulator.install(SimulatedModel.named("llama3.2"));
-            try (ProxyProcess proxy = ProxyProcess.start(java, arguments.jar(), simulator.port(), "hostile-load-proxy.log")) {
+            try (ProxyProcess proxy = ProxyProcess.start(arguments, simulator.port(), "hostile-load-proxy.log")) {
                 RawHttp http = new RawHttp(proxy.port());
                 for (int i = 0; i < 50; i++) {
                     post(http, "/api/chat", Map.of(), CHAT.getBytes(StandardCharsets.UTF_8));

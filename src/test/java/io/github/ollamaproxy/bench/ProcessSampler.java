@@ -36,6 +36,16 @@ final class ProcessSampler {
         throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
+    /** The process's thread count right now. */
+    static long threads(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("Threads:")) {
+                return Long.parseLong(line.substring(8).trim());
+            }
+        }
+        throw new IllegalStateException("no thread count for process " + pid);
+    }
+
     private void run() {
         while (running.get()) {
             try {

@@ -44,7 +44,7 @@ public final class StreamLoad {
         try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ofMillis(100))) {
             simulator.install(SimulatedModel.named("bench").withTokenDelay(Duration.ofMillis(100)));
             simulator.install(SimulatedModel.named("load").withTokenDelay(Duration.ofMillis(200)));
-            try (ProxyProcess proxy = ProxyProcess.start(java, arguments.jar(), simulator.port(), "stream-load-proxy.log")) {
+            try (ProxyProcess proxy = ProxyProcess.start(arguments, simulator.port(), "stream-load-proxy.log")) {
                 System.out.println("proxy JVM: " + java);
                 singleStream(simulator.port(), proxy.port());
                 concurrentStreams(simulator.port(), proxy.port(), proxy.pid(), streams);
