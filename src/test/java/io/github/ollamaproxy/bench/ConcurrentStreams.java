@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +28,7 @@ import java.util.concurrent.Future;
 final class ConcurrentStreams {
 
     /** What one run of concurrent streams gave. */
-    record Result(int streams, int completed, long[] completionMillis, long largestGapMillis) {
+    record Result(int streams, int completed, long[] completionMillis, long largestGapMillis, String failures) {
 
         double completionPercentile(int percent) {
             long[] sorted = completionMillis.clone();
@@ -61,20 +63,27 @@ final class ConcurrentStreams {
         ready.await();
         go.countDown();
         List<Long> completions = new ArrayList<>();
+        Map<String, Integer> failures = new TreeMap<>();
         long largestGap = 0;
         for (Future<long[]> result : results) {
             long[] stream = result.get();
             if (stream[0] >= expectedLines) {
                 completions.add(stream[1]);
                 largestGap = Math.max(largestGap, stream[2]);
+            } else {
+                failures.merge(stream[3] > 0 ? "status " + stream[3] : stream[3] < 0 ? "I/O error" : stream[0]
+                        + " lines", 1, Integer::sum);
             }
         }
         readers.shutdown();
         return new Result(streams, completions.size(), completions.stream().mapToLong(Long::longValue).toArray(),
-                largestGap);
+                largestGap, failures.toString());
     }
 
-    /** Streams one answer: {non-empty lines, milliseconds to the last one, largest gap between two lines}. */
+    /**
+     * Streams one answer: {non-empty lines, milliseconds to the last one, largest gap between two
+     * lines, status when not 200 (-1 for an I/O error)}.
+     */
     private long[] stream(int port, String path, String body) {
         long start = System.nanoTime();
         try {
@@ -99,14 +108,14 @@ final class ConcurrentStreams {
                 }
             }
             if (response.statusCode() != 200) {
-                return new long[] {0, 0, 0};
+                return new long[] {0, 0, 0, response.statusCode()};
             }
-            return new long[] {lines, (previous - start) / 1_000_000, largestGap / 1_000_000};
+            return new long[] {lines, (previous - start) / 1_000_000, largestGap / 1_000_000, 0};
         } catch (IOException e) {
-            return new long[] {0, 0, 0};
+            return new long[] {0, 0, 0, -1};
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new long[] {0, 0, 0};
+            return new long[] {0, 0, 0, -1};
         }
     }
 }

@@ -107,9 +107,10 @@ public final class GatewayLoad {
     }
 
     private static void printStreams(String run, String target, ConcurrentStreams.Result result) {
-        System.out.printf("| %s | %s | %d/%d | %.2f s | %.2f s | %.2f s | %d ms |%n", run, target, result.completed(),
-                result.streams(), result.completionPercentile(50), result.completionPercentile(99),
-                result.completionPercentile(100), result.largestGapMillis());
+        System.out.printf("| %s | %s | %d/%d | %.2f s | %.2f s | %.2f s | %d ms |%s%n", run, target,
+                result.completed(), result.streams(), result.completionPercentile(50), result.completionPercentile(99),
+                result.completionPercentile(100), result.largestGapMillis(),
+                result.completed() == result.streams() ? "" : " failed: " + result.failures());
     }
 
     private static void oneClient(String run, Target target, String path, String body) throws Exception {
