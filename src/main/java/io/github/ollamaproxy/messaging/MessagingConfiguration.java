@@ -1,5 +1,7 @@
 package io.github.ollamaproxy.messaging;
 
+import java.util.stream.Stream;
+
 import io.github.ollamaproxy.data.DataFolder;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.LoggingLevel;
@@ -11,16 +13,30 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * The beans the entry points' error handlers name ({@code redeliveryPolicyRef}, {@code retryWhileRef},
- * {@code onRedeliveryRef} in their route templates).
+ * {@code onRedeliveryRef} in their route templates), and how the JMS component gets its broker.
  */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
+
+    /**
+     * Spring Boot's JMS connection factory and templates are made when something first asks for
+     * them (a JMS entry point starting), not at every start: a proxy without a broker never loads
+     * the Artemis client and its Netty transport.
+     */
+    @Bean
+    static BeanFactoryPostProcessor jmsBeansOnFirstUse() {
+        return factory -> Stream.of("jmsConnectionFactory", "jmsTemplate", "jmsMessagingTemplate",
+                        "jmsListenerContainerFactory", "jmsListenerContainerFactoryConfigurer")
+                .filter(factory::containsBeanDefinition)
+                .forEach(name -> factory.getBeanDefinition(name).setLazyInit(true));
+    }
 
     /** Exponential backoff between redeliveries. */
     @Bean
