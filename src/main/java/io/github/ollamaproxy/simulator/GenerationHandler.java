@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,15 +48,25 @@ final class GenerationHandler {
     private void answer(SimExchange exchange, ObjectNode request, SimulatedModel model, String name, boolean chat,
             Generation generation) throws IOException, InterruptedException {
         simulator.generationStarted(model);
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable ended = () -> {
+            if (counted.getAndSet(false)) {
+                simulator.generationEnded(model);
+            }
+        };
         try {
-            generate(exchange, request, model, name, chat, generation);
+            generate(exchange, request, model, name, chat, generation, ended);
         } finally {
-            simulator.generationEnded(model);
+            ended.run();
         }
     }
 
+    /**
+     * Generates the answer; {@code ended} is run before its last bytes are sent, so a client that
+     * has read the whole answer never finds the generation still counted.
+     */
     private void generate(SimExchange exchange, ObjectNode request, SimulatedModel model, String name, boolean chat,
-            Generation generation) throws IOException, InterruptedException {
+            Generation generation, Runnable ended) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Fault fault = model.fault();
         if (fault.kind() == Fault.Kind.HANG) {
@@ -82,7 +93,9 @@ final class GenerationHandler {
                 ArrayNode all = whole.putArray("logprobs");
                 generation.pieces().forEach(token -> all.add(logprob(exchange, token, topLogprobs)));
             }
-            exchange.sendJson(200, finish(whole, generation, start, chat));
+            ObjectNode answer = finish(whole, generation, start, chat);
+            ended.run();
+            exchange.sendJson(200, answer);
             return;
         }
         SimExchange.LineStream stream = exchange.openStream();
@@ -119,7 +132,9 @@ final class GenerationHandler {
                 ((ObjectNode) line.get("message")).set("tool_calls", generation.toolCalls());
                 stream.writeLine(line);
             }
-            stream.writeLine(finish(piece(exchange, name, chat, ""), generation, start, chat));
+            ObjectNode last = finish(piece(exchange, name, chat, ""), generation, start, chat);
+            ended.run();
+            stream.writeLine(last);
             stream.finish();
         } catch (IOException clientGone) {
             simulator.recordEarlyClose(new EarlyClose(exchange.request().path(), name, stream.linesSent(),
