@@ -33,10 +33,7 @@ final class ConcurrentStreams {
         double completionPercentile(int percent) {
             long[] sorted = completionMillis.clone();
             Arrays.sort(sorted);
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1000.0;
+            return Percentiles.of(sorted, percent, 1000.0);
         }
     }
 

@@ -177,11 +177,8 @@ public final class GatewayLoad {
                 percentile(latencies, 90), percentile(latencies, 99));
     }
 
-    private static double percentile(long[] sorted, int percent) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
+    private static double percentile(long[] sortedNanos, int percent) {
+        return Percentiles.of(sortedNanos, percent, 1e6);
     }
 
     private static HttpClient client() {
