@@ -1,5 +1,6 @@
 package io.github.ollamaproxy;
 
+import io.github.ollamaproxy.security.CreateKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class OllamaProxyApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && CreateKeyCommand.NAME.equals(args[0])) {
+            System.exit(CreateKeyCommand.run(args, System.getenv(), System.out, System.err));
+        }
         SpringApplication.run(OllamaProxyApplication.class, args);
     }
 }
