@@ -84,4 +84,10 @@ public final class ExchangeVariables {
 
     private ExchangeVariables() {
     }
+
+    /** The {@code ApiKey} a request was made with, when keys are configured. */
+    public static final String API_KEY = "apiKey";
+
+    /** Seconds a client refused with 429 should wait, for the {@code Retry-After} header. */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
 }

@@ -6,7 +6,9 @@ import io.github.ollamaproxy.agent.LlmRequest;
 import io.github.ollamaproxy.agent.LlmResponse;
 import io.github.ollamaproxy.chain.AgentPlan;
 import io.github.ollamaproxy.exchange.ExchangeVariables;
+import io.github.ollamaproxy.upstream.RelayInputStream;
 import io.github.ollamaproxy.upstream.UpstreamRelay;
+import io.github.ollamaproxy.usage.UsageTaps;
 import io.github.ollamaproxy.web.JsonCodec;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -30,11 +32,13 @@ public class UpstreamAnswerReader implements Processor {
     private final JsonCodec json;
     private final CompletionDispatcher completions;
     private final UpstreamRelay relay;
+    private final UsageTaps usage;
 
-    public UpstreamAnswerReader(JsonCodec json, CompletionDispatcher completions, UpstreamRelay relay) {
+    public UpstreamAnswerReader(JsonCodec json, CompletionDispatcher completions, UpstreamRelay relay, UsageTaps usage) {
         this.json = json;
         this.completions = completions;
         this.relay = relay;
+        this.usage = usage;
     }
 
     @Override
@@ -43,15 +47,21 @@ public class UpstreamAnswerReader implements Processor {
         LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
         AgentPlan plan = exchange.getVariable(ExchangeVariables.AGENTS, AgentPlan.class);
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        if (status / 100 != 2 || plan == null || !plan.observesAnswers()) {
+        UsageTaps.Usage used = usage.begin(exchange, status);
+        boolean agentsSeeAnswer = plan != null && plan.observesAnswers();
+        if (status / 100 != 2 || (!agentsSeeAnswer && used == null)) {
             relay.prepare(message, null);
         } else if (UpstreamRelay.isNdjson(message)) {
-            relay.prepare(message, plan.getCompletionSteps().isEmpty() ? null
-                    : new CompletionCollector(json, completions, plan, request));
+            relay.prepare(message, RelayInputStream.LineObserver.both(
+                    agentsSeeAnswer && !plan.getCompletionSteps().isEmpty()
+                            ? new CompletionCollector(json, completions, plan, request) : null, used));
         } else {
             byte[] bytes = message.getBody(byte[].class);
             ObjectNode answer = bytes == null ? null : json.readUpstreamObject(bytes);
-            if (answer == null) {
+            if (answer != null && used != null) {
+                used.answered(answer);
+            }
+            if (answer == null || !agentsSeeAnswer) {
                 message.setBody(bytes);
             } else {
                 LlmResponse response = new LlmResponse(request.endpoint(), answer);

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param owner  who the key was given to, a free label
  * @param hash   {@code sha256:} and the hex SHA-256 of the secret
  * @param scopes what the key may do
+ * @param limits what it may use; {@link KeyLimits#NONE} when the file names none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApiKey(String id, String owner, String hash, Set<Scope> scopes) {
+public record ApiKey(String id, String owner, String hash, Set<Scope> scopes, KeyLimits limits) {
 
     public ApiKey {
         if (id == null || id.isBlank()) {
@@ -24,6 +25,11 @@ public record ApiKey(String id, String owner, String hash, Set<Scope> scopes) {
         }
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         owner = owner == null ? "" : owner;
+        limits = limits == null ? KeyLimits.NONE : limits;
+    }
+
+    public ApiKey(String id, String owner, String hash, Set<Scope> scopes) {
+        this(id, owner, hash, scopes, KeyLimits.NONE);
     }
 
     public boolean allows(Scope scope) {

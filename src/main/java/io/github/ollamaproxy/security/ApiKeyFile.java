@@ -10,19 +10,24 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
- * Reads and writes the keys file, YAML with a {@code keys:} list of {@link ApiKey}s. Writes go to a
+ * Reads and writes the keys file, YAML with a {@code keys:} list of {@link ApiKey}s (property names in kebab case:
+ * {@code requests-per-minute}). Writes go to a
  * temporary file that replaces the old one at once, so a reader never sees half a file.
  */
 public final class ApiKeyFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_EMPTY);
 
     /** The file's content. */
     @JsonIgnoreProperties(ignoreUnknown = true)

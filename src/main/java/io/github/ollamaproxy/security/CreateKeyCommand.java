@@ -5,13 +5,16 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code create-key [--owner=NAME] [--scopes=inference,admin] [--file=PATH]}: adds a key to the keys
- * file and prints its secret, the only time it is shown. Runs without starting the proxy; a running
+ * {@code create-key [--owner=NAME] [--scopes=inference,admin] [--file=PATH]} and optional limits
+ * ({@code --requests-per-minute}, {@code --tokens-per-minute}, {@code --tokens-per-day}, {@code --models}):
+ * adds a key to the keys file and prints its secret, the only time it is shown. Runs without starting the proxy; a running
  * proxy picks the key up within a second.
  */
 public final class CreateKeyCommand {
@@ -28,7 +31,8 @@ public final class CreateKeyCommand {
             Map<String, String> options = Arrays.stream(args).skip(1).map(CreateKeyCommand::option)
                     .collect(Collectors.toMap(o -> o[0], o -> o[1], (a, b) -> b));
             Set<String> unknown = new LinkedHashSet<>(options.keySet());
-            unknown.removeAll(Set.of("owner", "scopes", "file"));
+            unknown.removeAll(Set.of("owner", "scopes", "file", "requests-per-minute", "tokens-per-minute", "tokens-per-day",
+                    "models"));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s) " + unknown);
             }
@@ -36,8 +40,11 @@ public final class CreateKeyCommand {
                     .filter(s -> !s.isBlank()).map(Scope::of).collect(Collectors.toCollection(LinkedHashSet::new));
             Path file = Path.of(options.getOrDefault("file", defaultFile(environment)));
             String secret = ApiKeySecrets.newSecret();
+            KeyLimits limits = new KeyLimits(number(options, "requests-per-minute", Integer::valueOf),
+                    number(options, "tokens-per-minute", Long::valueOf), number(options, "tokens-per-day", Long::valueOf),
+                    options.containsKey("models") ? List.of(options.get("models").split(",")) : List.of());
             ApiKey key = new ApiKey(ApiKeySecrets.newId(), options.getOrDefault("owner", ""), ApiKeySecrets.hash(secret),
-                    scopes);
+                    scopes, limits);
             ApiKeyFile.append(file, key);
             out.println(secret);
             err.println("Added " + key.id() + " (" + scopes.stream().map(Scope::label).collect(Collectors.joining(","))
@@ -45,8 +52,18 @@ public final class CreateKeyCommand {
             return 0;
         } catch (IllegalArgumentException | IOException e) {
             err.println(NAME + ": " + e.getMessage());
-            err.println("usage: " + NAME + " [--owner=NAME] [--scopes=inference,admin] [--file=PATH]");
+            err.println("usage: " + NAME + " [--owner=NAME] [--scopes=inference,admin] [--file=PATH] [--requests-per-minute=N]"
+                    + " [--tokens-per-minute=N] [--tokens-per-day=N] [--models=NAME,PATTERN*]");
             return 2;
+        }
+    }
+
+    private static <T> T number(Map<String, String> options, String name, Function<String, T> parse) {
+        String value = options.get(name);
+        try {
+            return value == null ? null : parse.apply(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'");
         }
     }
 

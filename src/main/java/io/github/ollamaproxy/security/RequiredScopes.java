@@ -20,7 +20,8 @@ public final class RequiredScopes {
                 || path.startsWith("/actuator/health/")) {
             return null;
         }
-        if (ADMIN_MODEL_PATHS.contains(path) || path.startsWith("/api/blobs/") || path.startsWith("/actuator")) {
+        if (ADMIN_MODEL_PATHS.contains(path) || path.startsWith("/api/blobs/") || path.startsWith("/actuator")
+                || path.equals("/usage")) {
             return Scope.ADMIN;
         }
         if ("DELETE".equals(method) && path.startsWith("/optimizer/templates")) {

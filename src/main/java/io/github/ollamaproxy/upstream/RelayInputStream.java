@@ -39,6 +39,26 @@ public final class RelayInputStream extends InputStream {
 
         /** The upstream ended the stream normally; not called after a failure or an abort. */
         void onEnd();
+
+        /** Both observers, in order; either may be {@code null} (then the other, or {@code null}). */
+        static LineObserver both(LineObserver first, LineObserver second) {
+            if (first == null || second == null) {
+                return first == null ? second : first;
+            }
+            return new LineObserver() {
+                @Override
+                public void onLine(byte[] line) {
+                    first.onLine(line);
+                    second.onLine(line);
+                }
+
+                @Override
+                public void onEnd() {
+                    first.onEnd();
+                    second.onEnd();
+                }
+            };
+        }
     }
 
     private final InputStream upstream;

@@ -1,5 +1,6 @@
 package io.github.ollamaproxy.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.ollamaproxy.agent.LlmRequest;
@@ -18,6 +19,8 @@ public class ErrorResponder {
 
     /** The status of a request whose client left (nginx's convention); nobody receives it. */
     static final int CLIENT_CLOSED_REQUEST = 499;
+
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
@@ -50,7 +53,10 @@ public class ErrorResponder {
         ApiError error = ErrorClassifier.classify(failure);
         log(exchange, error, failure);
         LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
-        Map<String, String> headers = request == null ? Map.of() : request.responseHeaders();
+        Map<String, String> headers = new LinkedHashMap<>(request == null ? Map.of() : request.responseHeaders());
+        if (error.status() == TOO_MANY_REQUESTS) {
+            headers.put("Retry-After", String.valueOf(exchange.getVariable(ExchangeVariables.RETRY_AFTER, 1L, Long.class)));
+        }
         HttpResponses.respond(exchange.getMessage(), error.status(), MediaTypes.JSON,
                 bodies.render(error, shape), headers);
     }

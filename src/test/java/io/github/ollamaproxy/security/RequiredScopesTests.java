@@ -32,6 +32,7 @@ class RequiredScopesTests {
             "POST, /rag/reindex, ADMIN",
             "GET, /actuator/prometheus, ADMIN",
             "GET, /actuator/metrics, ADMIN",
+            "GET, /usage, ADMIN",
     })
     void needs(String method, String path, Scope scope) {
         assertThat(RequiredScopes.of(method, path)).isEqualTo(scope);
