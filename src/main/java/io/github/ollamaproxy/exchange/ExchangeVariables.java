@@ -90,4 +90,7 @@ public final class ExchangeVariables {
 
     /** Seconds a client refused with 429 should wait, for the {@code Retry-After} header. */
     public static final String RETRY_AFTER = "retryAfterSeconds";
+
+    /** The access-log record of the HTTP request behind the exchange, when access logging is on. */
+    public static final String ACCESS_RECORD = "accessRecord";
 }

@@ -3,8 +3,10 @@ package io.github.ollamaproxy.security;
 import java.io.IOException;
 import java.util.Optional;
 
+import io.github.ollamaproxy.web.AccessRecord;
 import io.github.ollamaproxy.web.ApiError;
 import io.github.ollamaproxy.web.ErrorBodies;
+import io.github.ollamaproxy.web.ErrorClassifier;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a request through only with a key that has the scope its path needs, when keys are
  * configured: the key comes as {@code Authorization: Bearer <key>} (what OpenAI SDKs send) or
  * {@code X-API-Key}. A missing or unknown key is answered 401, a key without the scope 403, both in
- * the called API's error shape. The key found is left on the request as {@link #KEY_ATTRIBUTE}.
+ * the called API's error shape; a key at its {@code concurrent-requests} limit gets 429. The key found
+ * is left on the request as {@link #KEY_ATTRIBUTE}.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -31,10 +34,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static final String BEARER = "bearer ";
 
     private final ApiKeys keys;
+    private final KeyConcurrency concurrency;
     private final ErrorBodies errors;
 
-    public ApiKeyFilter(ApiKeys keys, ErrorBodies errors) {
+    public ApiKeyFilter(ApiKeys keys, KeyConcurrency concurrency, ErrorBodies errors) {
         this.keys = keys;
+        this.concurrency = concurrency;
         this.errors = errors;
     }
 
@@ -57,14 +62,29 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             unauthorized(request, response, "invalid API key");
             return;
         }
+        AccessRecord record = AccessRecord.of(request);
+        if (record != null) {
+            record.keyId(key.get().id());
+        }
         if (!key.get().allows(needed)) {
             errors.send(request, response, new ApiError(HttpServletResponse.SC_FORBIDDEN, "API key " + key.get().id()
                     + " lacks the " + needed.label() + " scope needed for " + request.getMethod() + " "
                     + request.getRequestURI(), INSUFFICIENT_SCOPE, null));
             return;
         }
-        request.setAttribute(KEY_ATTRIBUTE, key.get());
-        chain.doFilter(request, response);
+        if (!concurrency.tryEnter(key.get())) {
+            response.setHeader("Retry-After", "1");
+            errors.send(request, response, new ApiError(429, "API key " + key.get().id() + " already has "
+                    + key.get().limits().concurrentRequests() + " requests in flight, its concurrent-requests limit",
+                    ErrorClassifier.RATE_LIMIT_EXCEEDED, null));
+            return;
+        }
+        try {
+            request.setAttribute(KEY_ATTRIBUTE, key.get());
+            chain.doFilter(request, response);
+        } finally {
+            concurrency.leave(key.get());
+        }
     }
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, String message)

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code create-key [--owner=NAME] [--scopes=inference,admin] [--file=PATH]} and optional limits
- * ({@code --requests-per-minute}, {@code --tokens-per-minute}, {@code --tokens-per-day}, {@code --models}):
+ * ({@code --requests-per-minute}, {@code --tokens-per-minute}, {@code --tokens-per-day}, {@code --concurrent-requests},
+ * {@code --models}):
  * adds a key to the keys file and prints its secret, the only time it is shown. Runs without starting the proxy; a running
  * proxy picks the key up within a second.
  */
@@ -32,7 +33,7 @@ public final class CreateKeyCommand {
                     .collect(Collectors.toMap(o -> o[0], o -> o[1], (a, b) -> b));
             Set<String> unknown = new LinkedHashSet<>(options.keySet());
             unknown.removeAll(Set.of("owner", "scopes", "file", "requests-per-minute", "tokens-per-minute", "tokens-per-day",
-                    "models"));
+                    "concurrent-requests", "models"));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s) " + unknown);
             }
@@ -42,7 +43,7 @@ public final class CreateKeyCommand {
             String secret = ApiKeySecrets.newSecret();
             KeyLimits limits = new KeyLimits(number(options, "requests-per-minute", Integer::valueOf),
                     number(options, "tokens-per-minute", Long::valueOf), number(options, "tokens-per-day", Long::valueOf),
-                    options.containsKey("models") ? List.of(options.get("models").split(",")) : List.of());
+                    number(options, "concurrent-requests", Integer::valueOf), options.containsKey("models") ? List.of(options.get("models").split(",")) : List.of());
             ApiKey key = new ApiKey(ApiKeySecrets.newId(), options.getOrDefault("owner", ""), ApiKeySecrets.hash(secret),
                     scopes, limits);
             ApiKeyFile.append(file, key);
@@ -53,7 +54,7 @@ public final class CreateKeyCommand {
         } catch (IllegalArgumentException | IOException e) {
             err.println(NAME + ": " + e.getMessage());
             err.println("usage: " + NAME + " [--owner=NAME] [--scopes=inference,admin] [--file=PATH] [--requests-per-minute=N]"
-                    + " [--tokens-per-minute=N] [--tokens-per-day=N] [--models=NAME,PATTERN*]");
+                    + " [--tokens-per-minute=N] [--tokens-per-day=N] [--concurrent-requests=N] [--models=NAME,PATTERN*]");
             return 2;
         }
     }

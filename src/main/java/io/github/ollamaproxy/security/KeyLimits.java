@@ -14,20 +14,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param requestsPerMinute inference requests per minute (Camel's throttle, per key)
  * @param tokensPerMinute   prompt plus completion tokens per clock minute, as Ollama reports them
  * @param tokensPerDay      the same per UTC day
+ * @param concurrentRequests requests of the key in flight at once, streams included until their last byte
  * @param models            the models the key may use: names, or patterns with {@code *} ({@code llama3*});
  *                          absent or empty for every model
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record KeyLimits(Integer requestsPerMinute, Long tokensPerMinute, Long tokensPerDay, List<String> models) {
+public record KeyLimits(Integer requestsPerMinute, Long tokensPerMinute, Long tokensPerDay, Integer concurrentRequests,
+        List<String> models) {
 
     /** No limits. */
-    public static final KeyLimits NONE = new KeyLimits(null, null, null, List.of());
+    public static final KeyLimits NONE = new KeyLimits(null, null, null, null, List.of());
 
     public KeyLimits {
         requirePositive("requests-per-minute", requestsPerMinute);
         requirePositive("tokens-per-minute", tokensPerMinute);
         requirePositive("tokens-per-day", tokensPerDay);
+        requirePositive("concurrent-requests", concurrentRequests);
         models = models == null ? List.of() : List.copyOf(models);
     }
 

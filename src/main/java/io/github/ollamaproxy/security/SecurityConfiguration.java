@@ -3,6 +3,7 @@ package io.github.ollamaproxy.security;
 import java.net.InetAddress;
 
 import io.github.ollamaproxy.web.ErrorBodies;
+import io.github.ollamaproxy.web.FilterOrder;
 import jakarta.servlet.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /** API keys: the filter that asks for them, and one warning when an open proxy listens beyond loopback. */
 @Configuration(proxyBeanMethods = false)
@@ -21,9 +21,10 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    FilterRegistrationBean<Filter> apiKeyFilter(ApiKeys keys, ErrorBodies errors) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    FilterRegistrationBean<Filter> apiKeyFilter(ApiKeys keys, KeyConcurrency concurrency, ErrorBodies errors) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys, concurrency,
+                errors));
+        registration.setOrder(FilterOrder.API_KEY);
         return registration;
     }
 

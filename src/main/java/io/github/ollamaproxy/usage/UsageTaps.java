@@ -5,6 +5,7 @@ import io.github.ollamaproxy.agent.LlmRequest;
 import io.github.ollamaproxy.exchange.ExchangeVariables;
 import io.github.ollamaproxy.security.ApiKey;
 import io.github.ollamaproxy.upstream.RelayInputStream;
+import io.github.ollamaproxy.web.AccessRecord;
 import io.github.ollamaproxy.web.JsonCodec;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Feeds the {@link UsageLedger} from Ollama's answers to requests made with a key: a request when
  * the answer begins, an error for an error status, and the tokens of the final line of a stream or
  * of a whole answer. Requests without a key (keys off, message-driven entry points) are not counted.
+ * Also gives the access log its model and tokens.
  */
 @Component
 public class UsageTaps {
@@ -29,6 +31,10 @@ public class UsageTaps {
     public Usage begin(Exchange exchange, int status) {
         ApiKey key = exchange.getVariable(ExchangeVariables.API_KEY, ApiKey.class);
         LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
+        AccessRecord record = exchange.getVariable(ExchangeVariables.ACCESS_RECORD, AccessRecord.class);
+        if (record != null && request != null) {
+            record.model(request.model());
+        }
         if (key == null || request == null) {
             return null;
         }
@@ -38,7 +44,7 @@ public class UsageTaps {
             ledger.failed(key.id(), model);
             return null;
         }
-        return new Usage(key.id(), model);
+        return new Usage(key.id(), model, record);
     }
 
     /** The tokens of one answer, once Ollama reported them. */
@@ -46,16 +52,23 @@ public class UsageTaps {
 
         private final String key;
         private final String model;
+        private final AccessRecord record;
         private byte[] lastLine;
 
-        private Usage(String key, String model) {
+        private Usage(String key, String model, AccessRecord record) {
             this.key = key;
             this.model = model;
+            this.record = record;
         }
 
         /** A whole (non-streamed) answer. */
         public void answered(ObjectNode answer) {
-            ledger.tokens(key, model, answer.path("prompt_eval_count").asLong(0), answer.path("eval_count").asLong(0));
+            long prompt = answer.path("prompt_eval_count").asLong(0);
+            long completion = answer.path("eval_count").asLong(0);
+            ledger.tokens(key, model, prompt, completion);
+            if (record != null) {
+                record.tokens(prompt, completion);
+            }
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.github.ollamaproxy.web;
 
+import java.io.IOException;
+
 import jakarta.servlet.Filter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
@@ -12,7 +14,13 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.filter.UrlHandlerFilter;
 
 /**
@@ -58,7 +66,46 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> requestGuardFilter(ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RequestGuard(errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(FilterOrder.REQUEST_GUARD);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> accessLogFilter() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+        registration.setOrder(FilterOrder.ACCESS_LOG);
+        return registration;
+    }
+
+    /**
+     * Spring's CORS filter with the configured origins; preflights from other origins get 403 in
+     * Ollama's error shape. Not registered while no origin is configured.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> crossOriginFilter(CrossOriginProperties cors, ErrorBodies errors) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOriginPatterns(cors.allowedOrigins().stream().filter(o -> !o.isBlank()).toList());
+        configuration.setAllowedMethods(cors.allowedMethods());
+        configuration.setAllowedHeaders(cors.allowedHeaders());
+        configuration.setExposedHeaders(cors.exposedHeaders());
+        configuration.setMaxAge(cors.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                byte[] body = errors.render(new ApiError(403, "cross-origin requests from this origin, or with this "
+                        + "method or these headers, are not allowed"), ErrorShape.NATIVE);
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+                response.getBody().write(body);
+                response.flush();
+            }
+        });
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(FilterOrder.CROSS_ORIGIN);
+        registration.setEnabled(cors.enabled());
         return registration;
     }
 
@@ -70,7 +117,7 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> startupGateFilter(StartupGate gate) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(gate);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(FilterOrder.STARTUP_GATE);
         return registration;
     }
 
@@ -86,7 +133,7 @@ public class WebConfiguration {
                 .wrapRequest()
                 .build();
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(FilterOrder.TRAILING_SLASH);
         return registration;
     }
 
@@ -113,21 +160,21 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<Filter> rawUploadFilter() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new RawUploadFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setOrder(FilterOrder.RAW_UPLOAD);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<Filter> jsonRequestFilter(RequestLimits limits, ErrorBodies errors) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonRequestFilter(limits, errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setOrder(FilterOrder.JSON_REQUEST);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<Filter> clientConnectionFilter(ClientSocketWatch watch) {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ClientConnectionFilter(watch));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        registration.setOrder(FilterOrder.CLIENT_CONNECTION);
         return registration;
     }
 }

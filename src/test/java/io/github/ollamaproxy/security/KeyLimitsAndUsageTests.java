@@ -23,19 +23,25 @@ import io.github.ollamaproxy.simulator.SimulatedModel;
 import io.github.ollamaproxy.support.ProxyClient;
 import io.github.ollamaproxy.support.StandaloneProxy;
 import io.github.ollamaproxy.support.TestUpstream;
+import io.github.ollamaproxy.web.AccessLogFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Per-key limits and usage through the HTTP port: the requests-per-minute throttle, the daily token
  * budget and the model list refuse with 429 (and {@code Retry-After}) or 403 in each API's shape;
  * usage of streamed and whole answers is counted per key and model, exported to Prometheus, and
- * still there after a restart.
+ * still there after a restart; each request leaves one access-log line without prompt or secret.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KeyLimitsAndUsageTests {
 
     private static final String OTHER_MODEL = "limits-other";
+    private static final String SLOW_MODEL = "limits-slow";
 
     @TempDir
     static Path folder;
@@ -46,6 +52,7 @@ class KeyLimitsAndUsageTests {
     static void keys() {
         keysFile = folder.resolve("data/api-keys.yaml");
         TestUpstream.simulator().install(SimulatedModel.named(OTHER_MODEL));
+        TestUpstream.simulator().install(SimulatedModel.named(SLOW_MODEL).withTokenDelay(Duration.ofMillis(100)));
     }
 
     @Test
@@ -89,6 +96,30 @@ class KeyLimitsAndUsageTests {
     }
 
     @Test
+    void aKeyAtItsConcurrentRequestsIsRefusedWhileItsStreamRunsAndServedAfter() throws Exception {
+        String secret = createKey("--concurrent-requests=1");
+        try (StandaloneProxy proxy = start()) {
+            ProxyClient client = proxy.client();
+            String slow = "{\"model\":\"" + SLOW_MODEL + "\",\"options\":{\"num_predict\":15},"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"count\"}]}";
+            HttpResponse<java.io.InputStream> running = client.open(client.request("/api/chat")
+                    .header("X-API-Key", secret).POST(HttpRequest.BodyPublishers.ofString(slow)).build());
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(running.body(),
+                    StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).contains("\"done\":false");
+
+            HttpResponse<String> second = chat(client, secret, TestUpstream.MODEL, false);
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(second.headers().firstValue("Retry-After")).contains("1");
+            assertThat(ProxyClient.json(second.body()).path("error").asText()).contains("concurrent-requests");
+
+            long rest = lines.lines().filter(line -> !line.isBlank()).count();
+            assertThat(rest).isEqualTo(15);
+            assertThat(chat(client, secret, TestUpstream.MODEL, false).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aModelOutsideTheKeysListIsRefused() {
         String secret = createKey("--models=llama3*");
         try (StandaloneProxy proxy = start()) {
@@ -105,10 +136,9 @@ class KeyLimitsAndUsageTests {
     }
 
     @Test
-    void usageOfStreamedAndWholeAnswersIsCountedExportedAndKeptAcrossARestart() throws Exception {
+    void usageOfStreamedAndWholeAnswersIsCountedExportedAndKeptAcrossARestart() {
         String secret = createKey("--scopes=inference,admin");
-        String keyId = ApiKeyFile.read(keysFile).stream().filter(k -> k.hash().equals(ApiKeySecrets.hash(secret)))
-                .findFirst().orElseThrow().id();
+        String keyId = keyId(secret);
         JsonNode before;
         long promptTokens = 0;
         long completionTokens = 0;
@@ -144,6 +174,37 @@ class KeyLimitsAndUsageTests {
         }
         try (StandaloneProxy again = start()) {
             assertThat(usage(again.client(), secret, "?key=" + keyId)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void everyRequestGetsOneAccessLineWithoutPromptOrSecret(CapturedOutput output) {
+        String secret = createKey("--owner=logged");
+        String keyId = keyId(secret);
+        try (StandaloneProxy proxy = StandaloneProxy.start("--ollama-proxy.data.dir=" + folder.resolve("data"),
+                "--logging.level." + AccessLogFilter.LOGGER + "=INFO")) {
+            ProxyClient client = proxy.client();
+            JsonNode answer = ProxyClient.json(chat(client, secret, TestUpstream.MODEL, true).body().lines()
+                    .reduce((first, second) -> second).orElseThrow());
+            client.get("/api/tags?secret-question=hello");
+
+            String streamed = output.getOut().lines().filter(line -> line.contains("POST /api/chat 200")).findFirst()
+                    .orElseThrow();
+            assertThat(streamed).contains("key=" + keyId, "model=" + TestUpstream.MODEL, "agents=-",
+                    "prompt_tokens=" + answer.path("prompt_eval_count").asLong(),
+                    "completion_tokens=" + answer.path("eval_count").asLong()).containsPattern("ttfb_ms=[0-9.]+ ")
+                    .containsPattern("duration_ms=[0-9.]+");
+            assertThat(output.getOut()).contains("GET /api/tags 401 key=- model=-").doesNotContain("hello there")
+                    .doesNotContain(secret).doesNotContain("secret-question");
+        }
+    }
+
+    private static String keyId(String secret) {
+        try {
+            return ApiKeyFile.read(keysFile).stream().filter(k -> k.hash().equals(ApiKeySecrets.hash(secret)))
+                    .findFirst().orElseThrow().id();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -38,7 +38,7 @@ class KeyLimitCheckTests {
         MovableClock clock = new MovableClock(AT_10_00_45.instant());
         UsageLedger ledger = new UsageLedger(folder.resolve("usage.json"), clock, new SimpleMeterRegistry());
         KeyLimitCheck check = new KeyLimitCheck(ledger, clock);
-        ApiKey key = key(new KeyLimits(null, 100L, null, List.of()));
+        ApiKey key = key(new KeyLimits(null, 100L, null, null, List.of()));
         ledger.tokens(key.id(), "m", 60, 39);
         check.process(exchange(key));
 
@@ -60,7 +60,7 @@ class KeyLimitCheckTests {
     @Test
     void aKeyOverItsDayBudgetWaitsUntilMidnightUtc() {
         UsageLedger ledger = new UsageLedger(folder.resolve("usage.json"), AT_10_00_45, new SimpleMeterRegistry());
-        ApiKey key = key(new KeyLimits(null, null, 50L, List.of()));
+        ApiKey key = key(new KeyLimits(null, null, 50L, null, List.of()));
         ledger.tokens(key.id(), "a", 20, 10);
         ledger.tokens(key.id(), "b", 10, 10);
         Exchange over = exchange(key);
