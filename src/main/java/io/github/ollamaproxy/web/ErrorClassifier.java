@@ -16,8 +16,9 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 /**
  * Maps any failure to the error a client gets: the proxy's own {@link ProxyException}s keep their
  * status; a request body Jackson could not read (in the REST binding of the proxy's own endpoints)
- * is 400; a request Camel's throttle refused is 429; an unreachable upstream is 502, an upstream that does not answer in time 504; anything
- * else is a 500 with a generic message (the details go to the log, never to the client).
+ * is 400; a request Camel's throttle refused is 429; an unreachable upstream is 502, an upstream
+ * that does not answer in time 504; anything else is a 500 with a generic message (the details go
+ * to the log, never to the client).
  */
 public final class ErrorClassifier {
 
