@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
@@ -21,6 +19,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.github.ollama4j.OllamaAPI;
 import io.github.ollama4j.models.chat.OllamaChatMessageRole;
+import io.github.ollama4j.models.chat.OllamaChatRequest;
 import io.github.ollama4j.models.chat.OllamaChatRequestBuilder;
 import io.github.ollama4j.models.chat.OllamaChatResult;
 import io.github.ollamaproxy.support.ProxyClient;
@@ -103,7 +102,7 @@ class ApiKeyTests {
     void nativeRefusalsComeInOllamasShapeWithAChallenge() {
         HttpResponse<String> missing = client.postJson("/api/chat", chatJson());
         HttpResponse<String> unknown = client.send(client.request("/api/chat").header("X-API-Key", "nope")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(chatJson())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(chatJson())).build());
 
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"ollama-smart-proxy\"");
@@ -115,7 +114,7 @@ class ApiKeyTests {
     @Test
     void theXApiKeyHeaderWorksLikeABearerKey() {
         HttpResponse<String> answer = client.send(client.request("/api/chat").header("X-API-Key", inferenceSecret)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(chatJson())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(chatJson())).build());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("You said: hi");
@@ -126,11 +125,11 @@ class ApiKeyTests {
         String copy = "{\"source\":\"" + TestUpstream.MODEL + "\",\"destination\":\"keys-copy\"}";
 
         HttpResponse<String> asAlice = client.send(client.request("/api/copy").header("Authorization", "Bearer "
-                + inferenceSecret).POST(java.net.http.HttpRequest.BodyPublishers.ofString(copy)).build());
+                + inferenceSecret).POST(HttpRequest.BodyPublishers.ofString(copy)).build());
         HttpResponse<String> asOps = client.send(client.request("/api/copy").header("Authorization", "Bearer "
-                + adminSecret).POST(java.net.http.HttpRequest.BodyPublishers.ofString(copy)).build());
+                + adminSecret).POST(HttpRequest.BodyPublishers.ofString(copy)).build());
         HttpResponse<String> reindex = client.send(client.request("/rag/reindex").header("Authorization", "Bearer "
-                + inferenceSecret).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                + inferenceSecret).POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(asAlice.statusCode()).isEqualTo(403);
         assertThat(ProxyClient.json(asAlice.body()).path("error").asText()).contains("lacks the admin scope");
@@ -172,8 +171,8 @@ class ApiKeyTests {
         assertThat(withoutBob).doesNotContain("bob").contains("alice");
         Path replacement = keysFile.resolveSibling("replacement.yaml");
         Files.writeString(replacement, withoutBob);
-        Files.move(replacement, keysFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(replacement, keysFile, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(client.send(client.request("/api/tags").header("X-API-Key", later).GET().build())
                         .statusCode()).isEqualTo(401));
@@ -196,16 +195,7 @@ class ApiKeyTests {
     }
 
     private static String createKey(String... options) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] args = new String[options.length + 2];
-        args[0] = CreateKeyCommand.NAME;
-        System.arraycopy(options, 0, args, 1, options.length);
-        args[args.length - 1] = "--file=" + keysFile;
-        int exit = CreateKeyCommand.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).trim();
+        return TestKeys.create(keysFile, options);
     }
 
     private static OpenAIClient openAi(String key) {
@@ -217,7 +207,7 @@ class ApiKeyTests {
         return ChatCompletionCreateParams.builder().model(TestUpstream.MODEL).addUserMessage("hello").build();
     }
 
-    private static io.github.ollama4j.models.chat.OllamaChatRequest chatRequest() {
+    private static OllamaChatRequest chatRequest() {
         return OllamaChatRequestBuilder.getInstance(TestUpstream.MODEL).withMessage(OllamaChatMessageRole.USER, "hi")
                 .build();
     }

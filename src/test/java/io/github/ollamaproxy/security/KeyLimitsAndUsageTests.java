@@ -3,14 +3,14 @@ package io.github.ollamaproxy.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
@@ -102,9 +102,9 @@ class KeyLimitsAndUsageTests {
             ProxyClient client = proxy.client();
             String slow = "{\"model\":\"" + SLOW_MODEL + "\",\"options\":{\"num_predict\":15},"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"count\"}]}";
-            HttpResponse<java.io.InputStream> running = client.open(client.request("/api/chat")
+            HttpResponse<InputStream> running = client.open(client.request("/api/chat")
                     .header("X-API-Key", secret).POST(HttpRequest.BodyPublishers.ofString(slow)).build());
-            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(running.body(),
+            BufferedReader lines = new BufferedReader(new InputStreamReader(running.body(),
                     StandardCharsets.UTF_8));
             assertThat(lines.readLine()).contains("\"done\":false");
 
@@ -200,12 +200,7 @@ class KeyLimitsAndUsageTests {
     }
 
     private static String keyId(String secret) {
-        try {
-            return ApiKeyFile.read(keysFile).stream().filter(k -> k.hash().equals(ApiKeySecrets.hash(secret)))
-                    .findFirst().orElseThrow().id();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestKeys.id(keysFile, secret);
     }
 
     private static StandaloneProxy start() {
@@ -236,15 +231,6 @@ class KeyLimitsAndUsageTests {
     }
 
     private static String createKey(String... options) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] args = new String[options.length + 2];
-        args[0] = CreateKeyCommand.NAME;
-        System.arraycopy(options, 0, args, 1, options.length);
-        args[args.length - 1] = "--file=" + keysFile;
-        int exit = CreateKeyCommand.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).trim();
+        return TestKeys.create(keysFile, options);
     }
 }
