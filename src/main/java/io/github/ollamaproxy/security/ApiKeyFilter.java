@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -73,7 +74,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         if (!concurrency.tryEnter(key.get())) {
-            response.setHeader("Retry-After", "1");
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             errors.send(request, response, new ApiError(429, "API key " + key.get().id() + " already has "
                     + key.get().limits().concurrentRequests() + " requests in flight, its concurrent-requests limit",
                     ErrorClassifier.RATE_LIMIT_EXCEEDED, null));
@@ -89,12 +90,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, String message)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"ollama-smart-proxy\"");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ollama-smart-proxy\"");
         errors.send(request, response, new ApiError(HttpServletResponse.SC_UNAUTHORIZED, message, INVALID_API_KEY, null));
     }
 
     private static String presentedSecret(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String secret = authorization.substring(BEARER.length()).trim();
             if (!secret.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.github.ollamaproxy.security;
 
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.ollamaproxy.models.ModelNames;
 
 /**
  * What one key may use; an absent limit does not apply.
@@ -34,16 +34,19 @@ public record KeyLimits(Integer requestsPerMinute, Long tokensPerMinute, Long to
         models = models == null ? List.of() : List.copyOf(models);
     }
 
-    /** Whether the key may use {@code model} (a name as the client sent it, with or without a tag). */
+    /**
+     * Whether the key may use {@code model}. Names compare in Ollama's canonical spelling
+     * ({@code llama3.2} is {@code llama3.2:latest}); a pattern's {@code *} matches any characters.
+     */
     @JsonIgnore
     public boolean allowsModel(String model) {
         if (models.isEmpty()) {
             return true;
         }
-        String name = model == null ? "" : model;
-        String untagged = name.endsWith(":latest") ? name.substring(0, name.length() - ":latest".length()) : name;
-        return models.stream().map(KeyLimits::glob)
-                .anyMatch(pattern -> pattern.matcher(name).matches() || pattern.matcher(untagged).matches());
+        String name = ModelNames.canonical(model == null ? "" : model);
+        return models.stream().anyMatch(allowed -> allowed.contains("*")
+                ? globMatches(allowed.strip().toLowerCase(Locale.ROOT), name)
+                : ModelNames.canonical(allowed).equals(name));
     }
 
     /** Seconds between two requests at the per-minute rate, at least one: the wait a refused client is told. */
@@ -52,9 +55,21 @@ public record KeyLimits(Integer requestsPerMinute, Long tokensPerMinute, Long to
         return requestsPerMinute == null ? 1 : Math.max(1, (60 + requestsPerMinute - 1) / requestsPerMinute);
     }
 
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(List.of(pattern.split("\\*", -1)).stream().map(Pattern::quote)
-                .collect(Collectors.joining(".*")));
+    private static boolean globMatches(String pattern, String name) {
+        String[] parts = pattern.split("\\*", -1);
+        if (!name.startsWith(parts[0])) {
+            return false;
+        }
+        int at = parts[0].length();
+        for (int i = 1; i < parts.length - 1; i++) {
+            int found = name.indexOf(parts[i], at);
+            if (found < 0) {
+                return false;
+            }
+            at = found + parts[i].length();
+        }
+        String last = parts[parts.length - 1];
+        return name.length() - last.length() >= at && name.endsWith(last);
     }
 
     private static void requirePositive(String name, Number value) {

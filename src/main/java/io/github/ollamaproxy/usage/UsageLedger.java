@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,27 +82,28 @@ public class UsageLedger {
 
     /** An answer began: one request for {@code key} and {@code model}. */
     public void requested(String key, String model) {
-        tally(key, model).requests.incrementAndGet();
-        counter("ollama.proxy.usage.requests", key, model).increment();
+        String counted = bounded(key, model);
+        tally(key, counted).requests.incrementAndGet();
+        Counter.builder("ollama.proxy.usage.requests").tags("key", key, "model", counted).register(meters).increment();
         changed.set(true);
     }
 
     /** Ollama answered with an error status. */
     public void failed(String key, String model) {
-        tally(key, model).errors.incrementAndGet();
-        counter("ollama.proxy.usage.errors", key, model).increment();
+        String counted = bounded(key, model);
+        tally(key, counted).errors.incrementAndGet();
+        Counter.builder("ollama.proxy.usage.errors").tags("key", key, "model", counted).register(meters).increment();
         changed.set(true);
     }
 
     /** Ollama reported the tokens of a finished answer. */
     public void tokens(String key, String model, long promptTokens, long completionTokens) {
-        Tally tally = tally(key, model);
+        String counted = bounded(key, model);
+        Tally tally = tally(key, counted);
         tally.promptTokens.addAndGet(promptTokens);
         tally.completionTokens.addAndGet(completionTokens);
-        Counter.builder("ollama.proxy.usage.tokens").tags("key", key, "model", bounded(key, model), "kind", "prompt")
-                .register(meters).increment(promptTokens);
-        Counter.builder("ollama.proxy.usage.tokens").tags("key", key, "model", bounded(key, model), "kind", "completion")
-                .register(meters).increment(completionTokens);
+        tokenCounter(key, counted, "prompt").increment(promptTokens);
+        tokenCounter(key, counted, "completion").increment(completionTokens);
         long minute = clock.millis() / 60_000;
         minutes.compute(key, (k, current) -> current == null || current.minute() != minute
                 ? new MinuteTokens(minute, new AtomicLong()) : current).tokens().addAndGet(promptTokens + completionTokens);
@@ -171,23 +171,24 @@ public class UsageLedger {
         }
     }
 
-    private Tally tally(String key, String model) {
-        return rows.computeIfAbsent(new RowKey(today(), key, bounded(key, model)), row -> new Tally());
+    private Tally tally(String key, String countedModel) {
+        return rows.computeIfAbsent(new RowKey(today(), key, countedModel), row -> new Tally());
     }
 
+    /** The model name the row and the metrics use: the name, or {@value #OTHER_MODELS} beyond the day's bound. */
     private String bounded(String key, String model) {
         String name = model == null || model.isBlank() ? OTHER_MODELS : model;
         String today = today();
         if (rows.containsKey(new RowKey(today, key, name))) {
             return name;
         }
-        Set<String> models = rows.keySet().stream().filter(r -> r.day().equals(today) && r.key().equals(key))
-                .map(RowKey::model).collect(java.util.stream.Collectors.toSet());
-        return models.size() < MAX_MODELS_PER_KEY_AND_DAY ? name : OTHER_MODELS;
+        long models = rows.keySet().stream().filter(r -> r.day().equals(today) && r.key().equals(key)).count();
+        return models < MAX_MODELS_PER_KEY_AND_DAY ? name : OTHER_MODELS;
     }
 
-    private Counter counter(String name, String key, String model) {
-        return Counter.builder(name).tags("key", key, "model", bounded(key, model)).register(meters);
+    private Counter tokenCounter(String key, String countedModel, String kind) {
+        return Counter.builder("ollama.proxy.usage.tokens").tags("key", key, "model", countedModel, "kind", kind)
+                .register(meters);
     }
 
     private String today() {

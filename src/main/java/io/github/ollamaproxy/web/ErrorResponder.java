@@ -8,6 +8,7 @@ import io.github.ollamaproxy.exchange.ExchangeVariables;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +56,7 @@ public class ErrorResponder {
         LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
         Map<String, String> headers = new LinkedHashMap<>(request == null ? Map.of() : request.responseHeaders());
         if (error.status() == TOO_MANY_REQUESTS) {
-            headers.put("Retry-After", String.valueOf(exchange.getVariable(ExchangeVariables.RETRY_AFTER, 1L, Long.class)));
+            headers.put(HttpHeaders.RETRY_AFTER, String.valueOf(exchange.getVariable(ExchangeVariables.RETRY_AFTER, 1L, Long.class)));
         }
         HttpResponses.respond(exchange.getMessage(), error.status(), MediaTypes.JSON,
                 bodies.render(error, shape), headers);
