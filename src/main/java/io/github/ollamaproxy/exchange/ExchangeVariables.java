@@ -93,4 +93,13 @@ public final class ExchangeVariables {
 
     /** The access-log record of the HTTP request behind the exchange, when access logging is on. */
     public static final String ACCESS_RECORD = "accessRecord";
+
+    /** The servers a request to Ollama may go to and how its attempts went ({@code io.github.ollamaproxy.servers.UpstreamAttempts}). */
+    public static final String UPSTREAM_ATTEMPTS = "upstreamAttempts";
+
+    /** The base URL of the Ollama server the current attempt goes to. */
+    public static final String UPSTREAM_URL = "upstreamUrl";
+
+    /** The Ollama servers a model-management request goes to, one endpoint URI each ({@code List<String>}). */
+    public static final String EVERY_SERVER = "everyServer";
 }

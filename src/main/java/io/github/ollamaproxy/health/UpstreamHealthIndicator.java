@@ -1,12 +1,16 @@
 package io.github.ollamaproxy.health;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code upstream} component of {@code /actuator/health} and of the readiness group: up when
- * Ollama answered the same check as {@code GET /health}.
+ * The {@code upstream} component of {@code /actuator/health} and of the readiness group: up when at
+ * least one Ollama server answered the same check as {@code GET /health}, with every server's
+ * details under {@code servers}.
  */
 @Component
 public class UpstreamHealthIndicator implements HealthIndicator {
@@ -20,14 +24,29 @@ public class UpstreamHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         HealthReport report = probe.check();
-        HealthReport.Details details = report.details();
+        HealthReport.Details first = report.details();
         Health.Builder health = report.isHealthy() ? Health.up() : Health.down();
-        health.withDetail("url", details.upstreamUrl()).withDetail("latency_ms", details.latencyMs());
-        if (report.isHealthy()) {
-            health.withDetail("version", details.upstreamVersion()).withDetail("models", details.modelCount());
+        health.withDetail("url", first.upstreamUrl()).withDetail("latency_ms", first.latencyMs());
+        if (first.isHealthy()) {
+            health.withDetail("version", first.upstreamVersion()).withDetail("models", first.modelCount());
         } else {
-            health.withDetail("error", details.error());
+            health.withDetail("error", first.error());
         }
-        return health.build();
+        Map<String, Map<String, Object>> servers = new LinkedHashMap<>();
+        for (HealthReport.Details server : report.servers()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("url", server.upstreamUrl());
+            details.put("status", server.isHealthy() ? "UP" : "DOWN");
+            details.put("circuit", server.circuit());
+            details.put("in_flight", server.inFlight());
+            details.put("latency_ms", server.latencyMs());
+            if (server.isHealthy()) {
+                details.put("models", server.modelCount());
+            } else {
+                details.put("error", server.error());
+            }
+            servers.put(server.name(), details);
+        }
+        return health.withDetail("servers", servers).build();
     }
 }

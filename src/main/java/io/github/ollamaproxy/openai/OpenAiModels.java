@@ -49,6 +49,7 @@ public class OpenAiModels {
             message.setBody(null);
             UpstreamCall.prepare(message, "GET", "/api/tags");
         } else {
+            exchange.setVariable(ExchangeVariables.MODEL, id);
             message.setBody(json.write(json.newObject().put("model", id)));
             UpstreamCall.prepare(message, "POST", "/api/show");
         }

@@ -1,31 +1,56 @@
 package io.github.ollamaproxy.upstream;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ollamaproxy.web.JsonCodec;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The proxy's own calls to Ollama (model list, pull, version), made with Camel's HTTP producer so
  * that they share its configuration. Client traffic does not go through here: it flows through the
  * routes.
+ *
+ * <p>With several Ollama servers, a call whose body names a {@code model} goes to the server the
+ * {@link ServerSelector} picks for it, any other call to the first available server; {@link #at}
+ * gives a client bound to one server.
  */
 @Component
 public class UpstreamClient {
 
     private final ProducerTemplate template;
     private final JsonCodec json;
-    private final String baseUrl;
+    private final Function<String, URI> target;
 
-    public UpstreamClient(ProducerTemplate template, UpstreamProperties upstream, JsonCodec json) {
+    @Autowired
+    public UpstreamClient(ProducerTemplate template, JsonCodec json, OllamaServers servers,
+            ObjectProvider<ServerSelector> chooser) {
+        this(template, json, model -> (model != null && servers.several() ? chooser.getObject().best(model)
+                : servers.firstAvailable()).baseUri());
+    }
+
+    /** A client bound to the server at {@code baseUri}. */
+    public UpstreamClient(ProducerTemplate template, URI baseUri, JsonCodec json) {
+        this(template, json, model -> baseUri);
+    }
+
+    private UpstreamClient(ProducerTemplate template, JsonCodec json, Function<String, URI> target) {
         this.template = template;
         this.json = json;
-        this.baseUrl = upstream.baseUri().toString();
+        this.target = target;
+    }
+
+    /** A client whose calls all go to {@code server}. */
+    public UpstreamClient at(OllamaServer server) {
+        return new UpstreamClient(template, server.baseUri(), json);
     }
 
     /** A new JSON object for a request body. */
@@ -33,9 +58,9 @@ public class UpstreamClient {
         return json.newObject();
     }
 
-    /** The base URL of the upstream, e.g. {@code http://localhost:11434}. */
+    /** The base URL calls without a model go to, e.g. {@code http://localhost:11434}. */
     public String baseUrl() {
-        return baseUrl;
+        return target.apply(null).toString();
     }
 
     /** {@code GET path} with the default timeouts; the answer must be a 2xx JSON object. */
@@ -65,7 +90,7 @@ public class UpstreamClient {
      * @throws UpstreamException for an error status or an {@code {"error": …}} line
      */
     public void postNdjson(String path, ObjectNode body, Consumer<ObjectNode> lines) {
-        Exchange result = template.send(endpoint(path, ""), exchange -> {
+        Exchange result = template.send(endpoint(body, path, ""), exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
             exchange.getMessage().setBody(json.write(body));
@@ -85,7 +110,7 @@ public class UpstreamClient {
     }
 
     private ObjectNode call(String method, String path, ObjectNode body, String options) {
-        Exchange result = template.send(endpoint(path, options), exchange -> {
+        Exchange result = template.send(endpoint(body, path, options), exchange -> {
             exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
             if (body != null) {
                 exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -121,7 +146,8 @@ public class UpstreamClient {
         return "&connectTimeout=" + millis + "&responseTimeout=" + millis + "&soTimeout=" + millis;
     }
 
-    private String endpoint(String path, String options) {
-        return baseUrl + path + "?throwExceptionOnFailure=false" + options;
+    private String endpoint(ObjectNode body, String path, String options) {
+        String model = body != null && body.hasNonNull("model") ? body.get("model").asText() : null;
+        return target.apply(model) + path + "?throwExceptionOnFailure=false" + options;
     }
 }

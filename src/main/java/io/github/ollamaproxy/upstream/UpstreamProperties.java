@@ -25,8 +25,19 @@ public record UpstreamProperties(
         @DefaultValue("10m") Duration readTimeout,
         @DefaultValue("1000") int maxConnections) {
 
+    /** Ollama's own port, used when a host names none. */
+    public static final int DEFAULT_PORT = 11434;
+
     /** The upstream base URL without trailing slash, e.g. {@code http://localhost:11434}. */
     public URI baseUri() {
+        return baseUri(host, port);
+    }
+
+    /**
+     * A base URL from a host that may carry a scheme and a port ({@code http://gpu1:11434},
+     * {@code gpu1}), without trailing slash.
+     */
+    public static URI baseUri(String host, int port) {
         String value = host.strip();
         String scheme = "http";
         int schemeEnd = value.indexOf("://");

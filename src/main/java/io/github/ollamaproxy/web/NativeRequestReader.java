@@ -39,6 +39,21 @@ public class NativeRequestReader {
         exchange.getMessage().setBody(bytes);
     }
 
+    /**
+     * A request about one model (show, push): the model it names ({@code model}, or the older
+     * {@code name}) becomes the MODEL variable when there is one; the body goes on unchanged, so
+     * that Ollama judges it.
+     */
+    public void modelIfNamed(Exchange exchange) {
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        ObjectNode body = bytes == null ? null : json.readUpstreamObject(bytes);
+        String model = body == null ? "" : body.path("model").asText(body.path("name").asText(""));
+        if (!model.isBlank()) {
+            exchange.setVariable(ExchangeVariables.MODEL, model);
+        }
+        exchange.getMessage().setBody(bytes);
+    }
+
     /** A native embed request that did not come over HTTP (a message): checked, then pointed at {@code /api/embed}. */
     public void embed(Exchange exchange) {
         modelOnly(exchange);

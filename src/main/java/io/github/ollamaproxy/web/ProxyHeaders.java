@@ -23,6 +23,12 @@ public final class ProxyHeaders {
     /** Response: agents that failed and were skipped, each as {@code name (reason)}, comma-separated. */
     public static final String AGENT_FAILURES = PREFIX + "Agent-Failures";
 
+    /**
+     * Request: the name of the Ollama server (see {@code ollama-proxy.upstreams}) the request must go to.
+     * Response: the server that answered.
+     */
+    public static final String UPSTREAM = PREFIX + "Upstream";
+
     private ProxyHeaders() {
     }
 }

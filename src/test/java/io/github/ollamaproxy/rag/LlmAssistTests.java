@@ -35,7 +35,7 @@ class LlmAssistTests {
     LlmAssistTests() {
         camel.start();
         upstream = new UpstreamClient(camel.createProducerTemplate(), new UpstreamProperties("127.0.0.1", SIMULATOR.port(),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 10), json);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 10).baseUri(), json);
     }
 
     @AfterEach

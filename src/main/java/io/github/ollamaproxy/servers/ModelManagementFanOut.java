@@ -1,0 +1,162 @@
+package io.github.ollamaproxy.servers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ollamaproxy.exchange.ExchangeVariables;
+import io.github.ollamaproxy.models.ModelCatalog;
+import io.github.ollamaproxy.upstream.OllamaServer;
+import io.github.ollamaproxy.upstream.OllamaServers;
+import io.github.ollamaproxy.web.ApiError;
+import io.github.ollamaproxy.web.ErrorBodies;
+import io.github.ollamaproxy.web.ErrorClassifier;
+import io.github.ollamaproxy.web.ErrorShape;
+import io.github.ollamaproxy.web.HttpResponses;
+import io.github.ollamaproxy.web.JsonCodec;
+import io.github.ollamaproxy.web.MediaTypes;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pull, create, copy and delete sent to every Ollama server (no {@code X-Ollama-Proxy-Upstream}
+ * header): {@link #prepare} lists the servers for Camel's recipient list, this strategy collects
+ * their answers, and {@link #answer} combines them. Pull and create succeed when every server
+ * succeeded; copy and delete when at least one did and the others do not have the model (404). A
+ * streamed answer carries each server's progress lines, tagged with a {@code server} field, then one
+ * {@code {"status":"success"}}; the lines arrive when every server has finished.
+ */
+@Component("modelManagementFanOut")
+public class ModelManagementFanOut implements AggregationStrategy {
+
+    private static final String ANSWERS = "ollamaProxyServerAnswers";
+    private static final String REQUEST = "ollamaProxyFanOutRequest";
+    private static final String SUCCESS_LINE = "{\"status\":\"success\"}";
+    private static final String ENDPOINT_OPTIONS = "?bridgeEndpoint=true&throwExceptionOnFailure=false&deleteWithBody=true";
+
+    private final OllamaServers servers;
+    private final ModelCatalog catalog;
+    private final JsonCodec json;
+    private final ErrorBodies errors;
+
+    public ModelManagementFanOut(OllamaServers servers, ModelCatalog catalog, JsonCodec json, ErrorBodies errors) {
+        this.servers = servers;
+        this.catalog = catalog;
+        this.json = json;
+        this.errors = errors;
+    }
+
+    /** Holds the request body in memory and names one endpoint per server. */
+    public void prepare(Exchange exchange) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        exchange.getMessage().setBody(body);
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+        boolean eitherWay = path.endsWith("/copy") || path.endsWith("/delete");
+        exchange.setProperty(REQUEST, new FanOutRequest(!eitherWay, !eitherWay && streamed(body)));
+        List<String> endpoints = new ArrayList<>();
+        for (OllamaServer server : servers.all()) {
+            endpoints.add(server.baseUri() + ENDPOINT_OPTIONS);
+        }
+        exchange.setVariable(ExchangeVariables.EVERY_SERVER, endpoints);
+    }
+
+    @Override
+    public Exchange aggregate(Exchange collected, Exchange answer) {
+        Exchange result = collected == null ? answer : collected;
+        @SuppressWarnings("unchecked")
+        List<ServerAnswer> answers = result.getProperty(ANSWERS, List.class);
+        if (answers == null) {
+            answers = new ArrayList<>();
+            result.setProperty(ANSWERS, answers);
+        }
+        answers.add(read(answer));
+        result.setException(null);
+        return result;
+    }
+
+    /** The combined answer of every server. */
+    public void answer(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<ServerAnswer> answers = exchange.getProperty(ANSWERS, List.class);
+        FanOutRequest request = exchange.getProperty(REQUEST, FanOutRequest.class);
+        exchange.removeProperty(ANSWERS);
+        exchange.removeProperty(REQUEST);
+        catalog.invalidate();
+        boolean either = !request.everyServerMustSucceed();
+        List<ServerAnswer> failed = answers.stream()
+                .filter(answer -> !answer.succeeded() && !(either && answer.status() == 404)).toList();
+        boolean succeeded = failed.isEmpty() && (!either || answers.stream().anyMatch(ServerAnswer::succeeded));
+        Message message = exchange.getMessage();
+        if (!succeeded) {
+            List<ServerAnswer> reported = failed.isEmpty() ? answers : failed;
+            int status = reported.get(0).status() == 0 ? 502 : reported.get(0).status();
+            String reason = String.join("; ", reported.stream().map(a -> a.server() + ": " + a.error()).toList());
+            HttpResponses.respond(message, status, MediaTypes.JSON,
+                    errors.render(new ApiError(status, reason), ErrorShape.NATIVE), Map.of());
+        } else if (request.streamed()) {
+            HttpResponses.respond(message, 200, MediaTypes.NDJSON, progress(answers), Map.of());
+        } else {
+            ServerAnswer first = answers.stream().filter(ServerAnswer::succeeded).findFirst().orElseThrow();
+            HttpResponses.respond(message, 200, first.contentType() == null ? MediaTypes.JSON : first.contentType(),
+                    first.body(), Map.of());
+        }
+    }
+
+    private ServerAnswer read(Exchange answer) {
+        String endpoint = answer.getProperty(ExchangePropertyKey.RECIPIENT_LIST_ENDPOINT, "", String.class);
+        String server = servers.all().stream().filter(s -> endpoint.startsWith(s.baseUri().toString()))
+                .map(OllamaServer::name).findFirst().orElse(endpoint);
+        if (answer.getException() != null) {
+            return new ServerAnswer(server, 0, null, new byte[0],
+                    ErrorClassifier.classify(answer.getException()).message());
+        }
+        Message message = answer.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        byte[] body = message.getBody(byte[].class);
+        body = body == null ? new byte[0] : body;
+        String error = null;
+        if (status / 100 != 2) {
+            ObjectNode object = json.readUpstreamObject(body);
+            error = object != null && object.hasNonNull("error") ? object.get("error").asText()
+                    : "answered " + status;
+        }
+        return new ServerAnswer(server, status, message.getHeader(Exchange.CONTENT_TYPE, String.class), body, error);
+    }
+
+    private boolean streamed(byte[] requestBody) {
+        ObjectNode request = requestBody == null ? null : json.readUpstreamObject(requestBody);
+        return request == null || !request.has("stream") || request.get("stream").asBoolean(true);
+    }
+
+    private byte[] progress(List<ServerAnswer> answers) {
+        StringBuilder lines = new StringBuilder();
+        for (ServerAnswer answer : answers) {
+            for (String line : new String(answer.body(), StandardCharsets.UTF_8).split("\n")) {
+                ObjectNode object = line.isBlank() ? null : json.readUpstreamObject(line.getBytes(StandardCharsets.UTF_8));
+                if (object == null || "success".equals(object.path("status").asText()) && object.size() == 1) {
+                    continue;
+                }
+                object.put("server", answer.server());
+                lines.append(new String(json.write(object), StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return lines.append(SUCCESS_LINE).append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What the combined answer depends on: pull and create must succeed everywhere, and may stream. */
+    private record FanOutRequest(boolean everyServerMustSucceed, boolean streamed) {
+    }
+
+    /** One server's answer: status 0 when it could not be called. */
+    private record ServerAnswer(String server, int status, String contentType, byte[] body, String error) {
+
+        boolean succeeded() {
+            return status / 100 == 2;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.ollamaproxy.servers;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.ollamaproxy.upstream.OllamaServer;
+
+/**
+ * One request's way to Ollama: the candidate servers best first, the attempts made, the server that
+ * answered and the last failure. Failover moves to the next candidate while fewer than
+ * {@code maxAttempts} were made, the request can be sent again and no answer was relayed.
+ */
+public final class UpstreamAttempts {
+
+    private final List<OllamaServer> candidates;
+    private final int maxAttempts;
+    private final String model;
+    private final Map<String, Object> requestHeaders;
+    private final Object requestBody;
+    private int nextCandidate;
+    private int made;
+    private OllamaServer current;
+    private boolean permitted;
+    private long startedNanos;
+    private OllamaServer answered;
+    private Object lastFailure;
+    private boolean sendAgainPossible = true;
+
+    UpstreamAttempts(List<OllamaServer> candidates, int maxAttempts, String model, Map<String, Object> requestHeaders,
+            Object requestBody) {
+        this.candidates = candidates;
+        this.maxAttempts = maxAttempts;
+        this.model = model;
+        this.requestHeaders = new HashMap<>(requestHeaders);
+        this.requestBody = requestBody;
+    }
+
+    /** Whether another server is to be tried: none yet, or the last one failed and failover may go on. */
+    public boolean isRetry() {
+        if (made == 0) {
+            return true;
+        }
+        return answered == null && sendAgainPossible && made < maxAttempts && nextCandidate < candidates.size();
+    }
+
+    /**
+     * The next server to try: the next candidate whose circuit breaker grants a call, or, when none
+     * does, the next candidate anyway (a request is never refused on a breaker's word alone).
+     */
+    OllamaServer begin() {
+        OllamaServer chosen = null;
+        permitted = false;
+        for (int i = nextCandidate; i < candidates.size(); i++) {
+            if (candidates.get(i).tryAcquire()) {
+                chosen = candidates.get(i);
+                candidates.remove(i);
+                candidates.add(nextCandidate, chosen);
+                permitted = true;
+                break;
+            }
+        }
+        if (chosen == null) {
+            chosen = candidates.get(nextCandidate);
+        }
+        nextCandidate++;
+        made++;
+        current = chosen;
+        startedNanos = System.nanoTime();
+        chosen.enter();
+        return chosen;
+    }
+
+    long elapsedNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    OllamaServer current() {
+        return current;
+    }
+
+    boolean permitted() {
+        return permitted;
+    }
+
+    int made() {
+        return made;
+    }
+
+    /** Whether a failed attempt may still be followed by another: candidates and attempts left. */
+    boolean moreCandidates() {
+        return made < maxAttempts && nextCandidate < candidates.size();
+    }
+
+    void answeredBy(OllamaServer server) {
+        answered = server;
+    }
+
+    /** The server whose answer goes to the client, or {@code null}. */
+    OllamaServer answered() {
+        return answered;
+    }
+
+    void failed(Object failure, boolean canSendAgain) {
+        lastFailure = failure;
+        sendAgainPossible = sendAgainPossible && canSendAgain;
+    }
+
+    /** The last failure: a {@link SavedAnswer} or an {@link Exception}. */
+    Object lastFailure() {
+        return lastFailure;
+    }
+
+    String model() {
+        return model;
+    }
+
+    Map<String, Object> requestHeaders() {
+        return requestHeaders;
+    }
+
+    Object requestBody() {
+        return requestBody;
+    }
+
+    /** A 5xx answer kept while another server is tried, so that it can still be relayed. */
+    record SavedAnswer(int status, String contentType, byte[] body) {
+    }
+}
