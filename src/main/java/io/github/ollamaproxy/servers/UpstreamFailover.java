@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.ollamaproxy.agent.LlmRequest;
 import io.github.ollamaproxy.exchange.ExchangeVariables;
@@ -66,8 +67,9 @@ public class UpstreamFailover {
         } else {
             candidates = chooser.rank(model);
         }
+        boolean mayRetry = candidates.size() > 1;
         UpstreamAttempts attempts = new UpstreamAttempts(new ArrayList<>(candidates), routing.maxAttempts(), model,
-                message.getHeaders(), message.getBody());
+                mayRetry ? message.getHeaders() : Map.of(), message.getBody());
         exchange.setVariable(ExchangeVariables.UPSTREAM_ATTEMPTS, attempts);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

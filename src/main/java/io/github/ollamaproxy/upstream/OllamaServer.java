@@ -1,6 +1,7 @@
 package io.github.ollamaproxy.upstream;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,7 +82,7 @@ public final class OllamaServer {
 
     /** The circuit breaker's state, lower case: {@code closed}, {@code open}, {@code half_open}. */
     public String circuitState() {
-        return circuitBreaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+        return circuitBreaker.getState().name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -58,11 +58,6 @@ public class UpstreamClient {
         return json.newObject();
     }
 
-    /** The base URL calls without a model go to, e.g. {@code http://localhost:11434}. */
-    public String baseUrl() {
-        return target.apply(null).toString();
-    }
-
     /** {@code GET path} with the default timeouts; the answer must be a 2xx JSON object. */
     public ObjectNode get(String path) {
         return call("GET", path, null, "");

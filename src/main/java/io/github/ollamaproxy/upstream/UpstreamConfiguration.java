@@ -1,7 +1,5 @@
 package io.github.ollamaproxy.upstream;
 
-import java.util.Map;
-
 import io.github.ollamaproxy.web.ClientHeaderFilterStrategy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Ordered;
@@ -10,7 +8,6 @@ import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.apache.camel.spi.PropertiesSource;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -28,9 +25,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class UpstreamConfiguration {
-
-    /** Camel property placeholder holding the upstream base URL, e.g. {@code http://localhost:11434}. */
-    public static final String BASE_URL_PROPERTY = "ollama-proxy.upstream.base-url";
 
     /**
      * Our customizers run after the starters' own, which copy the {@code camel.component.*}
@@ -102,21 +96,5 @@ public class UpstreamConfiguration {
     ComponentCustomizer clientPlatformHttpComponentCustomizer() {
         return ComponentCustomizer.builder(PlatformHttpComponent.class).withOrder(AFTER_SPRING_BOOT_PROPERTIES)
                 .build(platformHttp -> platformHttp.setHeaderFilterStrategy(new ClientHeaderFilterStrategy()));
-    }
-
-    @Bean
-    PropertiesSource upstreamPropertiesSource(UpstreamProperties upstream) {
-        Map<String, String> derived = Map.of(BASE_URL_PROPERTY, upstream.baseUri().toString());
-        return new PropertiesSource() {
-            @Override
-            public String getName() {
-                return "ollama-proxy-upstream";
-            }
-
-            @Override
-            public String getProperty(String name) {
-                return derived.get(name);
-            }
-        };
     }
 }

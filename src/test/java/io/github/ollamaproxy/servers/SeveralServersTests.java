@@ -1,6 +1,7 @@
 package io.github.ollamaproxy.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.models.Model;
@@ -282,8 +284,79 @@ class SeveralServersTests {
         assertThat(puller.requests("/api/generate")).hasSize(1);
     }
 
-    private void startProxy() {
-        List<String> arguments = new ArrayList<>();
+    @Test
+    void aServerTakenOutComesBackOnceItAnswersAgain() throws Exception {
+        a.install(SimulatedModel.named("back"));
+        b.install(SimulatedModel.named("back"));
+        int port = a.port();
+        startProxy("--ollama-proxy.routing.circuit-breaker.open-for=1s");
+        assertThat(client.postJson("/api/chat", chat("back", false)).headers().firstValue(ProxyHeaders.UPSTREAM))
+                .hasValue("a");
+
+        a.close();
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.postJson("/api/chat", chat("back", false)).statusCode()).isEqualTo(200);
+        }
+        assertThat(server(0).path("circuit").asText()).isEqualTo("open");
+
+        OllamaSimulator restarted = OllamaSimulator.start(port, Duration.ofMillis(5));
+        simulators.set(0, restarted);
+        restarted.install(SimulatedModel.named("back"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!server(0).path("circuit").asText().equals("closed") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(server(0).path("circuit").asText()).as("probed back in").isEqualTo("closed");
+        assertThat(ProxyClient.json(client.get("/health").body()).path("upstream").asText()).isEqualTo("Ok");
+    }
+
+    @Test
+    void withEveryServerDownClientsGetErrorsInTheirApisShape() throws Exception {
+        a.install(SimulatedModel.named("gone"));
+        b.install(SimulatedModel.named("gone"));
+        startProxy();
+        simulators.forEach(OllamaSimulator::close);
+
+        HttpResponse<String> nativeChat = client.postJson("/api/chat", chat("gone", false));
+        assertThat(nativeChat.statusCode()).isEqualTo(502);
+        assertThat(ProxyClient.json(nativeChat.body()).path("error").asText()).contains("unreachable");
+
+        assertThatThrownBy(() -> openAi().chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gone").addUserMessage("anyone?").build()))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(502);
+                    assertThat(e.code()).hasValue("upstream_unreachable");
+                });
+
+        HttpResponse<String> tags = client.get("/api/tags");
+        assertThat(tags.statusCode()).isEqualTo(502);
+        assertThat(ProxyClient.json(tags.body()).path("error").asText()).startsWith("no Ollama server answered /api/tags");
+
+        HttpResponse<String> health = client.get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(ProxyClient.json(health.body()).path("upstream").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void withOneServerTheModelListIsOllamasOwn() throws Exception {
+        a.install(SimulatedModel.named("solo"));
+        proxy = StandaloneProxy.start("--ollama-proxy.upstreams=" + a.baseUri());
+        client = proxy.client();
+
+        String direct = HTTP.send(HttpRequest.newBuilder(URI.create(a.baseUri() + "/api/tags")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(client.get("/api/tags").body()).isEqualTo(direct);
+        assertThat(client.postJson("/api/chat", chat("solo", false)).headers().firstValue(ProxyHeaders.UPSTREAM))
+                .as("no choice was made").isEmpty();
+    }
+
+    private JsonNode server(int index) {
+        return ProxyClient.json(client.get("/health").body()).path("servers").get(index);
+    }
+
+    private void startProxy(String... extra) {
+        List<String> arguments = new ArrayList<>(List.of(extra));
         String[] names = {"a", "b", "c"};
         for (int i = 0; i < simulators.size(); i++) {
             arguments.add("--ollama-proxy.upstreams[" + i + "].url=" + simulators.get(i).baseUri());
