@@ -29,14 +29,14 @@ import org.springframework.stereotype.Component;
  * their answers, and {@link #answer} combines them. Pull and create succeed when every server
  * succeeded; copy and delete when at least one did and the others do not have the model (404). A
  * streamed answer carries each server's progress lines, tagged with a {@code server} field, then one
- * {@code {"status":"success"}}; the lines arrive when every server has finished.
+ * {@code {"status":"success"}}, or, when a server failed, one {@code {"error": …}} line naming each
+ * failure (Ollama's way of failing a stream); the lines arrive when every server has finished.
  */
 @Component("modelManagementFanOut")
 public class ModelManagementFanOut implements AggregationStrategy {
 
     private static final String ANSWERS = "ollamaProxyServerAnswers";
     private static final String REQUEST = "ollamaProxyFanOutRequest";
-    private static final String SUCCESS_LINE = "{\"status\":\"success\"}";
     private static final String ENDPOINT_OPTIONS = "?bridgeEndpoint=true&throwExceptionOnFailure=false&deleteWithBody=true";
 
     private final OllamaServers servers;
@@ -94,12 +94,18 @@ public class ModelManagementFanOut implements AggregationStrategy {
         Message message = exchange.getMessage();
         if (!succeeded) {
             List<ServerAnswer> reported = failed.isEmpty() ? answers : failed;
-            int status = reported.get(0).status() == 0 ? 502 : reported.get(0).status();
             String reason = String.join("; ", reported.stream().map(a -> a.server() + ": " + a.error()).toList());
+            if (request.streamed()) {
+                ObjectNode error = json.newObject().put("error", reason);
+                HttpResponses.respond(message, 200, MediaTypes.NDJSON, progress(answers, error), Map.of());
+                return;
+            }
+            int status = reported.get(0).status() < 400 ? 502 : reported.get(0).status();
             HttpResponses.respond(message, status, MediaTypes.JSON,
                     errors.render(new ApiError(status, reason), ErrorShape.NATIVE), Map.of());
         } else if (request.streamed()) {
-            HttpResponses.respond(message, 200, MediaTypes.NDJSON, progress(answers), Map.of());
+            HttpResponses.respond(message, 200, MediaTypes.NDJSON,
+                    progress(answers, json.newObject().put("status", "success")), Map.of());
         } else {
             ServerAnswer first = answers.stream().filter(ServerAnswer::succeeded).findFirst().orElseThrow();
             HttpResponses.respond(message, 200, first.contentType() == null ? MediaTypes.JSON : first.contentType(),
@@ -124,6 +130,8 @@ public class ModelManagementFanOut implements AggregationStrategy {
             ObjectNode object = json.readUpstreamObject(body);
             error = object != null && object.hasNonNull("error") ? object.get("error").asText()
                     : "answered " + status;
+        } else {
+            error = errorLine(body);
         }
         return new ServerAnswer(server, status, message.getHeader(Exchange.CONTENT_TYPE, String.class), body, error);
     }
@@ -133,19 +141,37 @@ public class ModelManagementFanOut implements AggregationStrategy {
         return request == null || !request.has("stream") || request.get("stream").asBoolean(true);
     }
 
-    private byte[] progress(List<ServerAnswer> answers) {
+    /** Each server's progress lines tagged with its name (its own success and error lines left out), then {@code last}. */
+    private byte[] progress(List<ServerAnswer> answers, ObjectNode last) {
         StringBuilder lines = new StringBuilder();
         for (ServerAnswer answer : answers) {
-            for (String line : new String(answer.body(), StandardCharsets.UTF_8).split("\n")) {
-                ObjectNode object = line.isBlank() ? null : json.readUpstreamObject(line.getBytes(StandardCharsets.UTF_8));
-                if (object == null || "success".equals(object.path("status").asText()) && object.size() == 1) {
+            for (ObjectNode object : lines(answer.body())) {
+                if (object.has("error") || "success".equals(object.path("status").asText()) && object.size() == 1) {
                     continue;
                 }
                 object.put("server", answer.server());
                 lines.append(new String(json.write(object), StandardCharsets.UTF_8)).append('\n');
             }
         }
-        return lines.append(SUCCESS_LINE).append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        return lines.append(new String(json.write(last), StandardCharsets.UTF_8)).append('\n').toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The message of a streamed answer's {@code {"error": …}} line, Ollama's way of failing once streaming. */
+    private String errorLine(byte[] body) {
+        return lines(body).stream().filter(object -> object.hasNonNull("error")).map(object -> object.get("error").asText())
+                .findFirst().orElse(null);
+    }
+
+    private List<ObjectNode> lines(byte[] body) {
+        List<ObjectNode> objects = new ArrayList<>();
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+            ObjectNode object = line.isBlank() ? null : json.readUpstreamObject(line.getBytes(StandardCharsets.UTF_8));
+            if (object != null) {
+                objects.add(object);
+            }
+        }
+        return objects;
     }
 
     /** What the combined answer depends on: pull and create must succeed everywhere, and may stream. */
@@ -156,7 +182,7 @@ public class ModelManagementFanOut implements AggregationStrategy {
     private record ServerAnswer(String server, int status, String contentType, byte[] body, String error) {
 
         boolean succeeded() {
-            return status / 100 == 2;
+            return status / 100 == 2 && error == null;
         }
     }
 }

@@ -132,7 +132,7 @@ public class UpstreamFailover {
         server.failed(attempts.elapsedNanos(), failure, reason(failure));
         boolean again = canSendAgain(exchange, attempts, failure);
         if (again && attempts.moreCandidates()) {
-            LOG.warn("Ollama server {} failed ({}); trying another server", server.name(), failure);
+            LOG.warn("Ollama server {} failed ({}); trying another server", server.name(), String.valueOf(failure));
         }
         attempts.failed(failure, again);
     }

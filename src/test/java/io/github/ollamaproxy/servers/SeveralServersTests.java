@@ -261,6 +261,17 @@ class SeveralServersTests {
         assertThat(delete.statusCode()).as("deleted where it was, absent elsewhere").isEqualTo(200);
         assertThat(ProxyClient.json(client.get("/api/tags").body()).toString()).doesNotContain("pull-one");
 
+        a.publish(SimulatedModel.named("not-everywhere"));
+        HttpResponse<String> partly = client.send(client.request("/api/pull")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"not-everywhere\",\"stream\":false}")).build());
+        assertThat(partly.statusCode()).as("pull must succeed on every server").isEqualTo(500);
+        assertThat(ProxyClient.json(partly.body()).path("error").asText()).startsWith("b: ").contains("; c: ");
+        assertThat(a.pullCount("not-everywhere")).isEqualTo(1);
+        ProxyClient.TimedLines partlyStreamed = client.streamLines("/api/pull", "{\"model\":\"not-everywhere\"}");
+        assertThat(partlyStreamed.response().statusCode()).isEqualTo(200);
+        assertThat(partlyStreamed.last().path("error").asText()).startsWith("b: ").contains("; c: ");
+        assertThat(partlyStreamed.lines()).noneMatch(line -> line.contains("\"success\""));
+
         HttpResponse<String> unknown = client.send(client.request("/api/pull").header(ProxyHeaders.UPSTREAM, "nowhere")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"pull-one\"}")).build());
         assertThat(unknown.statusCode()).isEqualTo(400);
