@@ -145,7 +145,7 @@ public class ModelManagementFanOut implements AggregationStrategy {
     private byte[] progress(List<ServerAnswer> answers, ObjectNode last) {
         StringBuilder lines = new StringBuilder();
         for (ServerAnswer answer : answers) {
-            for (ObjectNode object : lines(answer.body())) {
+            for (ObjectNode object : json.readUpstreamLines(answer.body())) {
                 if (object.has("error") || "success".equals(object.path("status").asText()) && object.size() == 1) {
                     continue;
                 }
@@ -159,19 +159,8 @@ public class ModelManagementFanOut implements AggregationStrategy {
 
     /** The message of a streamed answer's {@code {"error": …}} line, Ollama's way of failing once streaming. */
     private String errorLine(byte[] body) {
-        return lines(body).stream().filter(object -> object.hasNonNull("error")).map(object -> object.get("error").asText())
+        return json.readUpstreamLines(body).stream().filter(object -> object.hasNonNull("error")).map(object -> object.get("error").asText())
                 .findFirst().orElse(null);
-    }
-
-    private List<ObjectNode> lines(byte[] body) {
-        List<ObjectNode> objects = new ArrayList<>();
-        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
-            ObjectNode object = line.isBlank() ? null : json.readUpstreamObject(line.getBytes(StandardCharsets.UTF_8));
-            if (object != null) {
-                objects.add(object);
-            }
-        }
-        return objects;
     }
 
     /** What the combined answer depends on: pull and create must succeed everywhere, and may stream. */

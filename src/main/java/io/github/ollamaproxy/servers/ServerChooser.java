@@ -3,6 +3,8 @@ package io.github.ollamaproxy.servers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.ollamaproxy.models.ModelCatalog;
 import io.github.ollamaproxy.upstream.OllamaServer;
@@ -42,8 +44,10 @@ public class ServerChooser implements ServerSelector {
         if (having.isEmpty()) {
             return sorted(servers.all(), ServerRanking.LEAST_BUSY);
         }
+        Set<OllamaServer> loadedOn = having.stream().filter(server -> loaded.isLoaded(server, model))
+                .collect(Collectors.toSet());
         Comparator<OllamaServer> loadedFirst = Comparator.comparing(OllamaServer::isTakenOut)
-                .thenComparing(server -> !loaded.isLoaded(server, model))
+                .thenComparing(server -> !loadedOn.contains(server))
                 .thenComparing(ServerRanking.LEAST_BUSY);
         return sorted(having, loadedFirst);
     }

@@ -1,7 +1,6 @@
 package io.github.ollamaproxy.upstream;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -91,12 +90,7 @@ public class UpstreamClient {
             exchange.getMessage().setBody(json.write(body));
         });
         check(result, path);
-        String text = result.getMessage().getBody(String.class);
-        for (String line : text == null ? new String[0] : text.split("\n")) {
-            ObjectNode object = line.isBlank() ? null : json.readUpstreamObject(line.getBytes(StandardCharsets.UTF_8));
-            if (object == null) {
-                continue;
-            }
+        for (ObjectNode object : json.readUpstreamLines(result.getMessage().getBody(byte[].class))) {
             if (object.hasNonNull("error")) {
                 throw new UpstreamException(200, object.get("error").asText());
             }

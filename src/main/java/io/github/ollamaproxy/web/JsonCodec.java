@@ -2,6 +2,9 @@ package io.github.ollamaproxy.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -74,6 +77,21 @@ public class JsonCodec {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The JSON objects of an NDJSON answer, one per line; blank lines and lines that are not objects are skipped. */
+    public List<ObjectNode> readUpstreamLines(byte[] body) {
+        List<ObjectNode> objects = new ArrayList<>();
+        if (body == null) {
+            return objects;
+        }
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+            ObjectNode object = line.isBlank() ? null : readUpstreamObject(line.getBytes(StandardCharsets.UTF_8));
+            if (object != null) {
+                objects.add(object);
+            }
+        }
+        return objects;
     }
 
     public byte[] write(JsonNode node) {
