@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The steps of {@code ollama-upstream} that spread requests over the Ollama servers and fail over:
  * {@link #choose} the candidates, {@link #next} server for each attempt, {@link #answered} or
  * {@link #failed} after it, and the {@link #outcome}. A connection error, a timeout or a 5xx answer
- * before any byte reached the client moves the request to the next candidate; once an answer is
+ * before any byte reached the client moves the request to the next candidate (all but a 500 also count
+ * against the server's circuit breaker); once an answer is
  * relayed nothing switches. A request naming a server in {@code X-Ollama-Proxy-Upstream} goes
  * there only. The server that answered holds the request in its in-flight count until the answer's
  * last byte.
@@ -38,6 +39,13 @@ import org.springframework.stereotype.Component;
 public class UpstreamFailover {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamFailover.class);
+
+    /**
+     * Ollama answers 500 for failures of one request (a model that does not fit in memory, a broken
+     * model file): failed over, but not held against the server's circuit breaker, unlike 502, 503,
+     * 504 and connection failures, which say the server itself is in trouble.
+     */
+    private static final int SERVER_ERROR_OF_THE_REQUEST = 500;
 
     /** A 5xx answer larger than this is relayed rather than kept for a later failover. */
     private static final int MAX_SAVED_ANSWER = 1 << 20;
@@ -102,8 +110,12 @@ public class UpstreamFailover {
             relayFrom(attempts, message, server);
             return;
         }
-        server.failed(attempts.elapsedNanos(), new UpstreamException(status, server.name() + " answered " + status),
-                "status_" + status);
+        if (status == SERVER_ERROR_OF_THE_REQUEST) {
+            server.failedRequest("status_" + status);
+        } else {
+            server.failed(attempts.elapsedNanos(), new UpstreamException(status, server.name() + " answered " + status),
+                    "status_" + status);
+        }
         if (attempts.moreCandidates() && canSendAgain(exchange, attempts, null)) {
             UpstreamAttempts.SavedAnswer saved = save(message, status);
             if (saved != null) {

@@ -119,6 +119,19 @@ public final class OllamaServer {
     /** The server failed a call after {@code nanos}; {@code reason} is a short metric tag. */
     public void failed(long nanos, Throwable cause, String reason) {
         circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, cause);
+        countFailure(reason);
+    }
+
+    /**
+     * The server answered with an error that belongs to the request rather than to the server (Ollama's
+     * 500 for a model that cannot load, say): counted in the metrics, not against its circuit breaker.
+     */
+    public void failedRequest(String reason) {
+        circuitBreaker.releasePermission();
+        countFailure(reason);
+    }
+
+    private void countFailure(String reason) {
         Counter.builder("ollama.proxy.upstream.failures").description("Failed calls to an Ollama server")
                 .tag("server", name).tag("reason", reason).register(registry).increment();
     }

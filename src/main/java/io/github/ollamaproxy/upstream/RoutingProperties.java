@@ -21,7 +21,7 @@ public record RoutingProperties(
         @DefaultValue CircuitBreaker circuitBreaker) {
 
     /**
-     * A server's circuit breaker (resilience4j), counting connection errors, timeouts and 5xx answers.
+     * A server's circuit breaker (resilience4j), counting connection errors, timeouts and 502, 503 and 504 answers.
      *
      * @param failureRateThreshold percentage of failed calls among the last {@code windowSize} that opens it
      * @param windowSize           how many recent calls are counted

@@ -205,6 +205,17 @@ class SeveralServersTests {
         assertThat(response.headers().firstValue(ProxyHeaders.UPSTREAM)).hasValue("b");
         assertThat(chats(a)).isEqualTo(1);
         assertThat(chats(b)).isEqualTo(1);
+
+        a.failNextGenerations("shaky", 5);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> pinned = client.send(client.request("/api/chat").header(ProxyHeaders.UPSTREAM, "a")
+                    .POST(HttpRequest.BodyPublishers.ofString(chat("shaky", false))).build());
+            assertThat(pinned.statusCode()).as("a named server is not failed over").isEqualTo(500);
+            assertThat(ProxyClient.json(pinned.body()).path("error").asText()).isEqualTo("simulated server error");
+        }
+        assertThat(server(0).path("circuit").asText()).as("Ollama's 500 is the request's failure, not the server's")
+                .isEqualTo("closed");
+        assertThat(chats(b)).isEqualTo(1);
     }
 
     @Test
