@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.github.ollamaproxy.simulator.OllamaSimulator;
 import io.github.ollamaproxy.simulator.SimulatedModel;
@@ -32,7 +33,8 @@ import io.github.ollamaproxy.simulator.SimulatedModel;
  * <p>Run: {@code mvn -q -B package -DskipTests && mvn -q -B exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.github.ollamaproxy.bench.GatewayLoad -Dexec.args="--java /path/to/java"}.
  * Options: {@code --seconds} per concurrent run (10), {@code --clients} (50), {@code --streams} (1000),
- * {@code --jvm "-Xmx..."} options of the proxy's JVM.
+ * {@code --jvm "-Xmx..."} options of the proxy's JVM, {@code --servers} simulated Ollama servers behind
+ * the proxy (1; more are given to it as {@code ollama-proxy.upstreams}, and "direct" stays the first).
  */
 public final class GatewayLoad {
 
@@ -55,15 +57,21 @@ public final class GatewayLoad {
         int seconds = Integer.parseInt(arguments.option("--seconds", "10"));
         int clients = Integer.parseInt(arguments.option("--clients", "50"));
         int streams = Integer.parseInt(arguments.option("--streams", "1000"));
-        try (OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ZERO)) {
-            simulator.install(SimulatedModel.named("fast").withTokenDelay(Duration.ZERO));
-            simulator.install(SimulatedModel.named("long").withTokenDelay(Duration.ofMillis(100)));
-            try (ProxyProcess proxy = ProxyProcess.start(arguments, simulator.port(), "gateway-load-proxy.log")) {
+        int servers = Integer.parseInt(arguments.option("--servers", "1"));
+        List<OllamaSimulator> behind = new ArrayList<>();
+        for (int i = 1; i < servers; i++) {
+            behind.add(simulator());
+        }
+        try (OllamaSimulator simulator = simulator()) {
+            String[] upstreams = behind.isEmpty() ? new String[0] : new String[] {"--ollama-proxy.upstreams="
+                    + simulator.baseUri() + behind.stream().map(other -> "," + other.baseUri()).collect(Collectors.joining())};
+            try (ProxyProcess proxy = ProxyProcess.start(arguments, simulator.port(), "gateway-load-proxy.log", upstreams)) {
                 long everyRoute = proxy.awaitEveryRoute("fast");
                 ProcessSampler sampler = ProcessSampler.start(proxy.pid());
                 Thread.sleep(5_000);
                 long idleAfterStart = ProcessSampler.rssMb(proxy.pid());
-                System.out.println("proxy: " + arguments.java() + " " + String.join(" ", arguments.jvmOptions()));
+                System.out.println("proxy: " + arguments.java() + " " + String.join(" ", arguments.jvmOptions())
+                        + (servers > 1 ? "; " + servers + " simulated Ollama servers behind it, direct is the first" : ""));
                 System.out.printf("start to every route answering: %d ms; RSS 5 s later: %d MB%n", everyRoute,
                         idleAfterStart);
                 Target direct = new Target("direct", simulator.port());
@@ -91,7 +99,15 @@ public final class GatewayLoad {
                         ProcessSampler.threads(proxy.pid()));
             }
         }
+        behind.forEach(OllamaSimulator::close);
         System.exit(0);
+    }
+
+    private static OllamaSimulator simulator() throws IOException {
+        OllamaSimulator simulator = OllamaSimulator.start(0, Duration.ZERO);
+        simulator.install(SimulatedModel.named("fast").withTokenDelay(Duration.ZERO));
+        simulator.install(SimulatedModel.named("long").withTokenDelay(Duration.ofMillis(100)));
+        return simulator;
     }
 
     private static void longStreams(int simulatorPort, int proxyPort, int streams) throws Exception {
