@@ -48,6 +48,10 @@ public class LoadedModels {
     /** {@code server} just answered a request for {@code model}: Ollama has loaded it there. */
     public void markLoaded(OllamaServer server, String model) {
         String name = ModelNames.canonical(model);
+        Set<String> known = loaded.getIfPresent(server);
+        if (known != null && known.contains(name)) {
+            return;
+        }
         loaded.asMap().computeIfPresent(server, (key, names) -> {
             if (names.contains(name)) {
                 return names;
