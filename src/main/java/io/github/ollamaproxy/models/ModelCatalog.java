@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@link ModelProperties#cacheTtl()}) and pulls a missing one before a request needs it. A model
  * missing from the cached lists is looked up once more in fresh lists before it is pulled, so
  * models created or pulled behind the proxy's back are never pulled again. A model no server has is
- * pulled on one server, the least busy in service ({@link ServerRanking#LEAST_BUSY}).
+ * pulled on one server, the least busy in service ({@link ServerRanking#leastBusyFirst}).
  * Concurrent requests for the same missing model share one pull; the pull is streamed by Ollama so
  * that long downloads are not cut by the read timeout. A list that cannot be read counts as unknown
  * for {@value #UNREADABLE_SECONDS} s.
@@ -137,7 +137,7 @@ public class ModelCatalog {
     }
 
     private boolean pull(String model, String canonical) {
-        OllamaServer server = servers.all().stream().min(ServerRanking.LEAST_BUSY).orElseThrow();
+        OllamaServer server = ServerRanking.leastBusyFirst(servers.all(), any -> false).get(0);
         LOG.info("Model {} is not installed on any Ollama server; pulling it on {}", model, server.name());
         return pullTimer.record(() -> {
             try {

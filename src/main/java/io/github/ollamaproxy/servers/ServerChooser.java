@@ -1,10 +1,6 @@
 package io.github.ollamaproxy.servers;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.ollamaproxy.models.ModelCatalog;
 import io.github.ollamaproxy.upstream.OllamaServer;
@@ -16,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Picks the Ollama servers a request may go to, best first. A request naming a model goes only to
  * servers that have it ({@link ModelCatalog}), those where it is loaded first ({@link LoadedModels}),
- * then by {@link ServerRanking#LEAST_BUSY}; when no server is known to have it, every server is a
+ * then by {@link ServerRanking#leastBusyFirst}; when no server is known to have it, every server is a
  * candidate in that order. A request naming no model goes to the first server in service.
  */
 @Component
@@ -38,28 +34,17 @@ public class ServerChooser implements ServerSelector {
             return servers.all();
         }
         if (model == null || model.isBlank()) {
-            return sorted(servers.all(), ServerRanking.FIRST_AVAILABLE);
+            return ServerRanking.firstAvailableFirst(servers.all());
         }
         List<OllamaServer> having = catalog.serversWith(model);
         if (having.isEmpty()) {
-            return sorted(servers.all(), ServerRanking.LEAST_BUSY);
+            return ServerRanking.leastBusyFirst(servers.all(), server -> false);
         }
-        Set<OllamaServer> loadedOn = having.stream().filter(server -> loaded.isLoaded(server, model))
-                .collect(Collectors.toSet());
-        Comparator<OllamaServer> loadedFirst = Comparator.comparing(OllamaServer::isTakenOut)
-                .thenComparing(server -> !loadedOn.contains(server))
-                .thenComparing(ServerRanking.LEAST_BUSY);
-        return sorted(having, loadedFirst);
+        return ServerRanking.leastBusyFirst(having, server -> loaded.isLoaded(server, model));
     }
 
     @Override
     public OllamaServer best(String model) {
         return rank(model).get(0);
-    }
-
-    private static List<OllamaServer> sorted(List<OllamaServer> candidates, Comparator<OllamaServer> order) {
-        List<OllamaServer> list = new ArrayList<>(candidates);
-        list.sort(order);
-        return list;
     }
 }

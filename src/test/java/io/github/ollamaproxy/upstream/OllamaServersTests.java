@@ -69,7 +69,7 @@ class OllamaServersTests {
         Map<String, Integer> given = new HashMap<>();
 
         for (int i = 0; i < 30; i++) {
-            OllamaServer next = servers.all().stream().min(ServerRanking.LEAST_BUSY).orElseThrow();
+            OllamaServer next = ServerRanking.leastBusyFirst(servers.all(), server -> false).get(0);
             next.enter();
             next.leave();
             given.merge(next.name(), 1, Integer::sum);
@@ -79,12 +79,15 @@ class OllamaServersTests {
     }
 
     @Test
-    void theLeastBusyServerComesBeforeWeights() {
+    void theLeastBusyServerComesBeforeWeightsAndAfterWhereTheModelIsLoaded() {
         OllamaServers servers = servers(new UpstreamEntry("light", null, null), new UpstreamEntry("heavy", 5, null));
         servers.all().get(1).enter();
 
-        assertThat(servers.all().stream().min(ServerRanking.LEAST_BUSY)).get().extracting(OllamaServer::name)
-                .isEqualTo("light:11434");
+        assertThat(ServerRanking.leastBusyFirst(servers.all(), server -> false)).extracting(OllamaServer::name)
+                .containsExactly("light:11434", "heavy:11434");
+        assertThat(ServerRanking.leastBusyFirst(servers.all(), server -> server.name().startsWith("heavy")))
+                .as("where the model is loaded comes first").extracting(OllamaServer::name)
+                .containsExactly("heavy:11434", "light:11434");
     }
 
     @Test
@@ -101,7 +104,7 @@ class OllamaServersTests {
         assertThat(a.circuitState()).isEqualTo("open");
         assertThat(a.tryAcquire()).as("no call while open").isFalse();
         assertThat(servers.firstAvailable().name()).isEqualTo("b:11434");
-        assertThat(servers.all().stream().sorted(ServerRanking.LEAST_BUSY).toList()).extracting(OllamaServer::name)
+        assertThat(ServerRanking.leastBusyFirst(servers.all(), server -> true)).extracting(OllamaServer::name)
                 .containsExactly("b:11434", "a:11434");
 
         Thread.sleep(300);
