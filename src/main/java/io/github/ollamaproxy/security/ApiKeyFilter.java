@@ -7,6 +7,7 @@ import io.github.ollamaproxy.web.AccessRecord;
 import io.github.ollamaproxy.web.ApiError;
 import io.github.ollamaproxy.web.ErrorBodies;
 import io.github.ollamaproxy.web.ErrorClassifier;
+import io.github.ollamaproxy.web.ObservedResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,11 +81,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     ErrorClassifier.RATE_LIMIT_EXCEEDED, null));
             return;
         }
+        ObservedResponse leaving = ObservedResponse.onEnd(response, () -> concurrency.leave(key.get()));
         try {
             request.setAttribute(KEY_ATTRIBUTE, key.get());
-            chain.doFilter(request, response);
+            chain.doFilter(request, leaving);
         } finally {
-            concurrency.leave(key.get());
+            leaving.end();
         }
     }
 

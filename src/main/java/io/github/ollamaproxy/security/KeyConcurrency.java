@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests in flight per key, for the {@code concurrent-requests} limit. A request holds its place
- * from the moment its key is accepted until its answer's last byte was written (the proxy answers
- * each request on one thread, streams included), so a stream is counted for as long as it runs.
+ * from the moment its key is accepted until its answer's body is closed, just before the client can
+ * see the answer's end (the proxy answers each request on one thread, streams included), so a
+ * stream is counted for as long as it runs and a client that waits for each answer is never refused.
  */
 @Component
 public class KeyConcurrency {

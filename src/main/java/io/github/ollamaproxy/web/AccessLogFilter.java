@@ -2,14 +2,12 @@ package io.github.ollamaproxy.web;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,16 +35,16 @@ public class AccessLogFilter extends OncePerRequestFilter {
         long start = System.nanoTime();
         AccessRecord record = new AccessRecord();
         request.setAttribute(AccessRecord.ATTRIBUTE, record);
-        FirstByteResponse timed = new FirstByteResponse(response);
+        AtomicLong firstByte = new AtomicLong();
         try {
-            chain.doFilter(request, timed);
+            chain.doFilter(request, ObservedResponse.onFirstByte(response, () -> firstByte.set(System.nanoTime())));
         } finally {
             long end = System.nanoTime();
             LOG.info("{} {} {} key={} model={} agents={} prompt_tokens={} completion_tokens={} ttfb_ms={} duration_ms={}",
                     request.getMethod(), request.getRequestURI(), response.getStatus(), orDash(record.keyId()),
                     orDash(record.model()), orDash(response.getHeader(ProxyHeaders.AGENTS)),
                     count(record.promptTokens()), count(record.completionTokens()),
-                    timed.firstByte == 0 ? "-" : millis(timed.firstByte - start), millis(end - start));
+                    firstByte.get() == 0 ? "-" : millis(firstByte.get() - start), millis(end - start));
         }
     }
 
@@ -60,65 +58,5 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
     private static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
-    }
-
-    /** Notes when the first byte of the body is written. */
-    private static final class FirstByteResponse extends HttpServletResponseWrapper {
-
-        private volatile long firstByte;
-        private ServletOutputStream stream;
-
-        FirstByteResponse(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (stream == null) {
-                ServletOutputStream target = super.getOutputStream();
-                stream = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        noteFirstByte();
-                        target.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        if (length > 0) {
-                            noteFirstByte();
-                        }
-                        target.write(bytes, offset, length);
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        target.flush();
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        target.close();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return target.isReady();
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        target.setWriteListener(listener);
-                    }
-                };
-            }
-            return stream;
-        }
-
-        private void noteFirstByte() {
-            if (firstByte == 0) {
-                firstByte = System.nanoTime();
-            }
-        }
     }
 }
