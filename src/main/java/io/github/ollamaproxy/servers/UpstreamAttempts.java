@@ -1,5 +1,6 @@
 package io.github.ollamaproxy.servers;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,13 +8,14 @@ import java.util.Map;
 import io.github.ollamaproxy.upstream.OllamaServer;
 
 /**
- * One request's way to Ollama: the candidate servers best first, the attempts made, the server that
- * answered and the last failure. Failover moves to the next candidate while fewer than
+ * One request's way to Ollama: the candidate servers best first (the best possibly holding a place
+ * reserved for the request), the attempts made, the server that answered and the last failure. Failover moves to the next candidate while fewer than
  * {@code maxAttempts} were made, the request can be sent again and no answer was relayed.
  */
 public final class UpstreamAttempts {
 
     private final List<OllamaServer> candidates;
+    private OllamaServer reserved;
     private final int maxAttempts;
     private final String model;
     private final Map<String, Object> requestHeaders;
@@ -27,9 +29,10 @@ public final class UpstreamAttempts {
     private Object lastFailure;
     private boolean sendAgainPossible = true;
 
-    UpstreamAttempts(List<OllamaServer> candidates, int maxAttempts, String model, Map<String, Object> requestHeaders,
+    UpstreamAttempts(ServerChooser.Choice choice, int maxAttempts, String model, Map<String, Object> requestHeaders,
             Object requestBody) {
-        this.candidates = candidates;
+        this.candidates = new ArrayList<>(choice.candidates());
+        this.reserved = choice.reserved();
         this.maxAttempts = maxAttempts;
         this.model = model;
         this.requestHeaders = new HashMap<>(requestHeaders);
@@ -67,8 +70,21 @@ public final class UpstreamAttempts {
         made++;
         current = chosen;
         startedNanos = System.nanoTime();
-        chosen.enter();
+        if (chosen == reserved) {
+            reserved = null;
+        } else {
+            withdrawReservation();
+            chosen.enter();
+        }
         return chosen;
+    }
+
+    /** Gives back the place the choice reserved, if no attempt took it. */
+    void withdrawReservation() {
+        if (reserved != null) {
+            reserved.withdraw();
+            reserved = null;
+        }
     }
 
     long elapsedNanos() {

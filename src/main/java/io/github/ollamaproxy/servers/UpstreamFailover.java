@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +67,15 @@ public class UpstreamFailover {
         Message message = exchange.getMessage();
         String model = model(exchange);
         String named = message.getHeader(ProxyHeaders.UPSTREAM, String.class);
-        List<OllamaServer> candidates;
+        ServerChooser.Choice choice;
         if (named != null && !named.isBlank()) {
-            candidates = List.of(servers.named(named)
-                    .orElseThrow(() -> new UnknownUpstreamException(named.strip(), servers.names())));
+            choice = new ServerChooser.Choice(List.of(servers.named(named)
+                    .orElseThrow(() -> new UnknownUpstreamException(named.strip(), servers.names()))), null);
         } else {
-            candidates = chooser.rank(model);
+            choice = chooser.reserve(model);
         }
-        boolean mayRetry = candidates.size() > 1;
-        UpstreamAttempts attempts = new UpstreamAttempts(new ArrayList<>(candidates), routing.maxAttempts(), model,
+        boolean mayRetry = choice.candidates().size() > 1;
+        UpstreamAttempts attempts = new UpstreamAttempts(choice, routing.maxAttempts(), model,
                 mayRetry ? message.getHeaders() : Map.of(), message.getBody());
         exchange.setVariable(ExchangeVariables.UPSTREAM_ATTEMPTS, attempts);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -175,6 +174,7 @@ public class UpstreamFailover {
     }
 
     private void finished(UpstreamAttempts attempts) {
+        attempts.withdrawReservation();
         OllamaServer server = attempts.answered();
         if (server == null) {
             return;

@@ -110,6 +110,12 @@ public final class OllamaServer {
         inFlight.decrementAndGet();
     }
 
+    /** A request that {@link #enter entered} was sent elsewhere after all: as if it never came. */
+    public void withdraw() {
+        inFlight.decrementAndGet();
+        started.decrementAndGet();
+    }
+
     /** The server answered (not with a 5xx) after {@code nanos}. */
     public void succeeded(long nanos) {
         circuitBreaker.onSuccess(nanos, TimeUnit.NANOSECONDS);

@@ -137,6 +137,13 @@ class SeveralServersTests {
         assertThat(chats(a) - 3).as("at once, the least busy server gets the next stream").isBetween(2, 4);
         assertThat(chats(b) - 3).isBetween(2, 4);
         assertThat(chats(c)).isZero();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ((server(0).path("in_flight").asInt() != 0 || server(1).path("in_flight").asInt() != 0)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(List.of(server(0).path("in_flight").asInt(), server(1).path("in_flight").asInt()))
+                .as("every request gave its place back").containsExactly(0, 0);
     }
 
     @Test
