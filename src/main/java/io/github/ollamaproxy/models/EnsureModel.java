@@ -1,7 +1,5 @@
 package io.github.ollamaproxy.models;
 
-import io.github.ollamaproxy.agent.LlmRequest;
-import io.github.ollamaproxy.exchange.ExchangeVariables;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -21,8 +19,6 @@ public class EnsureModel implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
-        String model = request != null ? request.model() : exchange.getVariable(ExchangeVariables.MODEL, String.class);
-        catalog.ensureAvailable(model);
+        catalog.ensureAvailable(RequestedModel.of(exchange));
     }
 }

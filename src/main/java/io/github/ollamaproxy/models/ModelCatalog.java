@@ -94,7 +94,7 @@ public class ModelCatalog {
         if (!serversWith(model).isEmpty()) {
             return;
         }
-        servers.all().forEach(installed::invalidate);
+        invalidate();
         if (!serversWith(model).isEmpty()) {
             return;
         }

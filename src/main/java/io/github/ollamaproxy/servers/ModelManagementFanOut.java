@@ -1,6 +1,6 @@
 package io.github.ollamaproxy.servers;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,25 +115,27 @@ public class ModelManagementFanOut implements AggregationStrategy {
 
     private ServerAnswer read(Exchange answer) {
         String endpoint = answer.getProperty(ExchangePropertyKey.RECIPIENT_LIST_ENDPOINT, "", String.class);
-        String server = servers.all().stream().filter(s -> endpoint.startsWith(s.baseUri().toString()))
+        String server = servers.all().stream().filter(s -> endpoint.startsWith(s.baseUri() + "?"))
                 .map(OllamaServer::name).findFirst().orElse(endpoint);
         if (answer.getException() != null) {
-            return new ServerAnswer(server, 0, null, new byte[0],
+            return new ServerAnswer(server, 0, null, new byte[0], List.of(),
                     ErrorClassifier.classify(answer.getException()).message());
         }
         Message message = answer.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
         byte[] body = message.getBody(byte[].class);
         body = body == null ? new byte[0] : body;
-        String error = null;
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (status / 100 != 2) {
             ObjectNode object = json.readUpstreamObject(body);
-            error = object != null && object.hasNonNull("error") ? object.get("error").asText()
+            String error = object != null && object.hasNonNull("error") ? object.get("error").asText()
                     : "answered " + status;
-        } else {
-            error = errorLine(body);
+            return new ServerAnswer(server, status, contentType, body, List.of(), error);
         }
-        return new ServerAnswer(server, status, message.getHeader(Exchange.CONTENT_TYPE, String.class), body, error);
+        List<ObjectNode> lines = json.readUpstreamLines(body);
+        String errorLine = lines.stream().filter(object -> object.hasNonNull("error"))
+                .map(object -> object.get("error").asText()).findFirst().orElse(null);
+        return new ServerAnswer(server, status, contentType, body, lines, errorLine);
     }
 
     private boolean streamed(byte[] requestBody) {
@@ -143,32 +145,32 @@ public class ModelManagementFanOut implements AggregationStrategy {
 
     /** Each server's progress lines tagged with its name (its own success and error lines left out), then {@code last}. */
     private byte[] progress(List<ServerAnswer> answers, ObjectNode last) {
-        StringBuilder lines = new StringBuilder();
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (ServerAnswer answer : answers) {
-            for (ObjectNode object : json.readUpstreamLines(answer.body())) {
+            for (ObjectNode object : answer.lines()) {
                 if (object.has("error") || "success".equals(object.path("status").asText()) && object.size() == 1) {
                     continue;
                 }
                 object.put("server", answer.server());
-                lines.append(new String(json.write(object), StandardCharsets.UTF_8)).append('\n');
+                lines.writeBytes(json.write(object));
+                lines.write('\n');
             }
         }
-        return lines.append(new String(json.write(last), StandardCharsets.UTF_8)).append('\n').toString()
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The message of a streamed answer's {@code {"error": …}} line, Ollama's way of failing once streaming. */
-    private String errorLine(byte[] body) {
-        return json.readUpstreamLines(body).stream().filter(object -> object.hasNonNull("error")).map(object -> object.get("error").asText())
-                .findFirst().orElse(null);
+        lines.writeBytes(json.write(last));
+        lines.write('\n');
+        return lines.toByteArray();
     }
 
     /** What the combined answer depends on: pull and create must succeed everywhere, and may stream. */
     private record FanOutRequest(boolean everyServerMustSucceed, boolean streamed) {
     }
 
-    /** One server's answer: status 0 when it could not be called. */
-    private record ServerAnswer(String server, int status, String contentType, byte[] body, String error) {
+    /**
+     * One server's answer: status 0 when it could not be called; {@code lines} are the objects of a
+     * 2xx answer, read once; {@code error} is why it failed, an error line included.
+     */
+    private record ServerAnswer(String server, int status, String contentType, byte[] body, List<ObjectNode> lines,
+            String error) {
 
         boolean succeeded() {
             return status / 100 == 2 && error == null;

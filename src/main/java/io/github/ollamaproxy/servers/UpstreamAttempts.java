@@ -9,17 +9,19 @@ import io.github.ollamaproxy.upstream.OllamaServer;
 
 /**
  * One request's way to Ollama: the candidate servers best first (the best possibly holding a place
- * reserved for the request), the attempts made, the server that answered and the last failure. Failover moves to the next candidate while fewer than
- * {@code maxAttempts} were made, the request can be sent again and no answer was relayed.
+ * reserved for the request), the request as it was (kept only when there is a second candidate),
+ * the attempts made, the server that answered and the last failure. Failover moves to the next
+ * candidate while fewer than {@code maxAttempts} were made, the request can be sent again and no
+ * answer was relayed.
  */
 public final class UpstreamAttempts {
 
     private final List<OllamaServer> candidates;
-    private OllamaServer reserved;
     private final int maxAttempts;
     private final String model;
     private final Map<String, Object> requestHeaders;
     private final Object requestBody;
+    private OllamaServer reserved;
     private int nextCandidate;
     private int made;
     private OllamaServer current;
@@ -35,16 +37,13 @@ public final class UpstreamAttempts {
         this.reserved = choice.reserved();
         this.maxAttempts = maxAttempts;
         this.model = model;
-        this.requestHeaders = new HashMap<>(requestHeaders);
+        this.requestHeaders = candidates.size() > 1 ? new HashMap<>(requestHeaders) : Map.of();
         this.requestBody = requestBody;
     }
 
     /** Whether another server is to be tried: none yet, or the last one failed and failover may go on. */
     public boolean isRetry() {
-        if (made == 0) {
-            return true;
-        }
-        return answered == null && sendAgainPossible && made < maxAttempts && nextCandidate < candidates.size();
+        return made == 0 || answered == null && sendAgainPossible && moreCandidates();
     }
 
     /**

@@ -6,10 +6,9 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.github.ollamaproxy.agent.LlmRequest;
 import io.github.ollamaproxy.exchange.ExchangeVariables;
+import io.github.ollamaproxy.models.RequestedModel;
 import io.github.ollamaproxy.upstream.OllamaServer;
 import io.github.ollamaproxy.upstream.OllamaServers;
 import io.github.ollamaproxy.upstream.RoutingProperties;
@@ -19,6 +18,7 @@ import io.github.ollamaproxy.web.ProxyHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public class UpstreamFailover {
     /** Picks the candidate servers of the request and keeps what is needed to send it again. */
     public void choose(Exchange exchange) {
         Message message = exchange.getMessage();
-        String model = model(exchange);
+        String model = RequestedModel.of(exchange);
         String named = message.getHeader(ProxyHeaders.UPSTREAM, String.class);
         ServerChooser.Choice choice;
         if (named != null && !named.isBlank()) {
@@ -74,9 +74,8 @@ public class UpstreamFailover {
         } else {
             choice = chooser.reserve(model);
         }
-        boolean mayRetry = choice.candidates().size() > 1;
-        UpstreamAttempts attempts = new UpstreamAttempts(choice, routing.maxAttempts(), model,
-                mayRetry ? message.getHeaders() : Map.of(), message.getBody());
+        UpstreamAttempts attempts = new UpstreamAttempts(choice, routing.maxAttempts(), model, message.getHeaders(),
+                message.getBody());
         exchange.setVariable(ExchangeVariables.UPSTREAM_ATTEMPTS, attempts);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -232,17 +231,7 @@ public class UpstreamFailover {
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String model(Exchange exchange) {
-        LlmRequest request = exchange.getVariable(ExchangeVariables.REQUEST, LlmRequest.class);
-        return request != null ? request.model() : exchange.getVariable(ExchangeVariables.MODEL, String.class);
+        return ObjectHelper.getException(type, failure) != null;
     }
 
     private static UpstreamAttempts attempts(Exchange exchange) {
